@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { allChecks, findCheck } from '../../checks/index.js'
+import { InputError } from '../../core/errors.js'
+import { SCHEMA_VERSION } from '../../core/report.js'
+import type { CliIO } from '../cli-io.js'
+import { PACKAGE_ROOT } from '../package-root.js'
+import { optString, type ParsedOptions } from '../parsed-options.js'
+
+/** `asap-doctor checks`: id, severity and title of every check. */
+export function checksCommand(options: ParsedOptions, io: CliIO): number {
+  if (optString(options, 'format') === 'json') {
+    const checks = allChecks.map(({ id, severity, title, scope, docs }) => ({ id, severity, scope, title, docs }))
+    io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, command: 'checks', checks }, null, 2)}\n`)
+    return 0
+  }
+  const width = Math.max(...allChecks.map((check) => check.id.length))
+  const lines = allChecks.map((check) => `${check.id.padEnd(width)}  ${check.severity.padEnd(7)}  ${check.title}`)
+  io.stdout(`${lines.join('\n')}\n`)
+  return 0
+}
+
+/** `asap-doctor explain <check-id>`: that check's docs page. */
+export async function explainCommand(id: string, io: CliIO): Promise<number> {
+  const check = findCheck(id)
+  if (check === undefined) throw new InputError('ERR_USAGE', `unknown check id "${id}" (asap-doctor checks lists them)`)
+  io.stdout(await readFile(join(PACKAGE_ROOT, check.docs), 'utf8'))
+  return 0
+}

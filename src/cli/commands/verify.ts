@@ -1,0 +1,35 @@
+import { allChecks, tokenChecks } from '../../checks/index.js'
+import { diagnoseToken } from '../../core/diagnose-token.js'
+import { buildReport } from '../../core/report.js'
+import type { CliIO } from '../cli-io.js'
+import { resolveLeeway, resolveNow, selectChecks, withDefined } from '../common-options.js'
+import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
+import { readTokenInput } from '../io/read-token-input.js'
+import { writeReport } from '../output.js'
+import { toolVersion } from '../package-root.js'
+import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
+
+/** `asap-doctor verify [token]`: every token check for one token. Returns the exit code. */
+export async function verifyCommand(argument: string | undefined, options: ParsedOptions, io: CliIO): Promise<number> {
+  const checks = selectChecks(tokenChecks, optList(options, 'only'), optList(options, 'skip'), allChecks)
+  const now = resolveNow(optString(options, 'now'), io)
+  const leewayMs = resolveLeeway(optString(options, 'leeway'))
+  const exact = optFlag(options, 'exact')
+  const input = await readTokenInput(argument, optString(options, 'tokenFile'), io, exact)
+  const { secrets, notes, warnings } = await readSecrets(secretOptionsFrom(options), io, input.source.kind === 'stdin')
+  for (const warning of warnings) io.stderr(`asap-doctor: warning: ${warning}\n`)
+  const subject = await diagnoseToken({
+    input: input.text,
+    source: input.source,
+    checks,
+    now,
+    leewayMs,
+    secrets,
+    exact,
+    reveal: optFlag(options, 'reveal'),
+    notes: [...input.notes, ...notes],
+    ...withDefined('expectEmail', optString(options, 'expectEmail')),
+  })
+  const report = buildReport({ toolVersion: toolVersion(), command: 'verify', now, subjects: [subject], strict: optFlag(options, 'strict') })
+  return writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io)
+}

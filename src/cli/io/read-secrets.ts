@@ -1,0 +1,75 @@
+import { Buffer } from 'node:buffer'
+import { InputError } from '../../core/errors.js'
+import type { SecretCandidate } from '../../core/types.js'
+import type { CliIO } from '../cli-io.js'
+import { optFlag, optString, type ParsedOptions } from '../parsed-options.js'
+import { readTextFile, stripOneNewline } from './read-text.js'
+
+export interface SecretOptions {
+  readonly secretFile?: string
+  readonly secretStdin?: boolean
+  readonly secret?: string
+  readonly altSecretFile?: string
+}
+
+export function secretOptionsFrom(options: ParsedOptions): SecretOptions {
+  const secretFile = optString(options, 'secretFile')
+  const secret = optString(options, 'secret')
+  const altSecretFile = optString(options, 'altSecretFile')
+  return {
+    ...(secretFile === undefined ? {} : { secretFile }),
+    ...(secret === undefined ? {} : { secret }),
+    ...(altSecretFile === undefined ? {} : { altSecretFile }),
+    secretStdin: optFlag(options, 'secretStdin'),
+  }
+}
+
+export interface SecretsRead {
+  readonly secrets: SecretCandidate[]
+  readonly notes: string[]
+  readonly warnings: string[]
+}
+
+export const SECRET_ENV = 'ASAP_JWT_SECRET'
+
+/**
+ * Collects the secrets. Values never leave this function except as bytes inside SecretCandidate,
+ * which nothing renders; notes and warnings name only where a secret came from.
+ */
+export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken: boolean): Promise<SecretsRead> {
+  const notes: string[] = []
+  const warnings: string[] = []
+  const given = [options.secretFile !== undefined, options.secretStdin === true, options.secret !== undefined].filter(Boolean).length
+  if (given > 1) throw new InputError('ERR_USAGE', 'give the secret once: --secret-file, --secret-stdin or --secret')
+
+  let primary: { text: string; origin: string } | undefined
+  if (options.secretFile !== undefined) {
+    const { text, stripped } = stripOneNewline(await readTextFile(options.secretFile, io.cwd, 'secret file'))
+    if (stripped) notes.push(`Stripped one trailing newline from the secret file ${options.secretFile}.`)
+    primary = { text, origin: `--secret-file ${options.secretFile}` }
+  } else if (options.secretStdin === true) {
+    if (stdinTaken) throw new InputError('ERR_USAGE', '--secret-stdin cannot be used when the token is also read from stdin')
+    const { text, stripped } = stripOneNewline(await io.readStdin())
+    if (stripped) notes.push('Stripped one trailing newline from the secret read on stdin.')
+    primary = { text, origin: '--secret-stdin' }
+  } else if (options.secret !== undefined) {
+    warnings.push(
+      `--secret puts the secret in your shell history and the process list; prefer --secret-file PATH, --secret-stdin or ${SECRET_ENV}.`,
+    )
+    primary = { text: options.secret, origin: '--secret' }
+  } else {
+    const fromEnv = io.env[SECRET_ENV]
+    if (fromEnv !== undefined && fromEnv !== '') primary = { text: fromEnv, origin: SECRET_ENV }
+  }
+  if (primary !== undefined && primary.text.length === 0) throw new InputError('ERR_SECRET', `the secret from ${primary.origin} is empty`)
+
+  const secrets: SecretCandidate[] = []
+  if (primary !== undefined) secrets.push({ label: 'primary', bytes: Buffer.from(primary.text, 'utf8'), origin: primary.origin })
+  if (options.altSecretFile !== undefined) {
+    if (primary === undefined) throw new InputError('ERR_USAGE', '--alt-secret-file needs a primary secret (--secret-file, --secret-stdin or ASAP_JWT_SECRET)')
+    const { text } = stripOneNewline(await readTextFile(options.altSecretFile, io.cwd, 'alternative secret file'))
+    if (text.length === 0) throw new InputError('ERR_SECRET', `the alternative secret file ${options.altSecretFile} is empty`)
+    secrets.push({ label: 'alternative', bytes: Buffer.from(text, 'utf8'), origin: `--alt-secret-file ${options.altSecretFile}` })
+  }
+  return { secrets, notes, warnings }
+}

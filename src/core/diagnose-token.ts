@@ -1,0 +1,66 @@
+import type { Check } from './define-check.js'
+import type { SubjectReport, SubjectSource } from './report.js'
+import { tokenVerdict } from './report.js'
+import { runChecks } from './run-checks.js'
+import { extractToken } from './token/extract-token.js'
+import { maskToken } from './token/mask-token.js'
+import { parseToken } from './token/parse-token.js'
+import type { CheckContext, IntegrationFacts, SecretCandidate, TimingFacts, UserDirectory } from './types.js'
+
+export interface DiagnoseTokenInput {
+  /** What the user gave us: pasted text, possibly with junk around the token. */
+  readonly input: string
+  readonly source: SubjectSource
+  readonly checks: readonly Check[]
+  readonly now: number
+  readonly leewayMs?: number
+  readonly secrets?: readonly SecretCandidate[]
+  readonly expectEmail?: string
+  /** The input is the exact string handed to successCallback: any wrapping fails token-format. */
+  readonly exact?: boolean
+  readonly reveal?: boolean
+  readonly notes?: readonly string[]
+  readonly integration?: IntegrationFacts
+  readonly timing?: TimingFacts
+  readonly users?: UserDirectory
+  readonly signatureUnavailable?: string
+}
+
+/**
+ * Cleans, parses and checks one token. Pure apart from what the injected ports do (a user lookup
+ * may use the network, but only if the caller passed one that does).
+ *
+ * @throws InputError `ERR_NO_TOKEN` when the input holds nothing token-like.
+ */
+export async function diagnoseToken(input: DiagnoseTokenInput): Promise<SubjectReport> {
+  const extracted = extractToken(input.input)
+  const token = parseToken(extracted.token)
+  const context: Omit<CheckContext, 'earlier'> = {
+    now: input.now,
+    leewayMs: input.leewayMs ?? 0,
+    token,
+    removedWrapping: extracted.removed,
+    exact: input.exact ?? false,
+    secrets: input.secrets ?? [],
+    ...(input.expectEmail === undefined ? {} : { expectEmail: input.expectEmail }),
+    ...(input.integration === undefined ? {} : { integration: input.integration }),
+    ...(input.timing === undefined ? {} : { timing: input.timing }),
+    ...(input.users === undefined ? {} : { users: input.users }),
+    ...(input.signatureUnavailable === undefined ? {} : { signatureUnavailable: input.signatureUnavailable }),
+  }
+  const checks = await runChecks(input.checks, context)
+  const removedNotes = extracted.removed.map((what) =>
+    input.exact === true ? `The input carried ${what} (kept for token-format: --exact).` : `Removed ${what} from the input.`,
+  )
+  return {
+    source: input.source,
+    token: {
+      masked: input.reveal === true ? token.raw : maskToken(token.raw),
+      header: token.header ?? null,
+      payload: token.payload ?? null,
+    },
+    notes: [...(input.notes ?? []), ...removedNotes],
+    checks,
+    verdict: tokenVerdict(checks),
+  }
+}

@@ -1,0 +1,152 @@
+import type { ParsedToken } from './token/parse-token.js'
+
+/** How bad a failing check is. `info` checks never fail a run. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** The outcome of one check for one subject. `error` means the check itself crashed. */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'error'
+
+/** Values a finding may carry. Renderers turn arrays into comma-separated lists. */
+export type DataValue = string | number | boolean | null | readonly string[]
+export type FindingData = Readonly<Record<string, DataValue>>
+
+/**
+ * A message template of a check. `{{name}}` placeholders are filled from the finding's data in one
+ * place (`formatMessage`), so `run()` never builds sentences.
+ */
+export interface MessageSpec {
+  readonly status: Exclude<CheckStatus, 'error'>
+  readonly text: string
+  /** How to fix it: concrete values or commands, same placeholders. */
+  readonly hints?: readonly string[]
+  /** For failures: the cause in a few words, for the one-sentence verdict ("the time claims are in seconds"). */
+  readonly verdict?: string
+}
+
+/** What a check's `run` returns: which message, with which data. Data only, no sentences. */
+export interface Outcome<MessageId extends string = string> {
+  readonly messageId: MessageId
+  readonly data?: FindingData
+}
+
+/** A secret to verify signatures with. `bytes` never leaves the process and is never rendered. */
+export interface SecretCandidate {
+  readonly label: 'primary' | 'alternative'
+  readonly bytes: Uint8Array
+  /** Where it came from (flag name, env var name, file path), for messages. Never the value. */
+  readonly origin: string
+}
+
+/** The widget script request seen on a page: `/portal/api/web/asapApp/{appId}?orgId={orgId}`. */
+export interface WidgetScriptFacts {
+  readonly url: string
+  readonly host: string
+  readonly version: '2.0' | '1.0'
+  readonly appId?: string
+  readonly orgId?: string
+  readonly status?: number
+  readonly startedAt?: number
+  readonly finishedAt?: number
+}
+
+/** The `POST …/accounts/op/{id}/oauth/v2/remote/auth` call. */
+export interface AuthCallFacts {
+  readonly url: string
+  readonly host: string
+  readonly pathId?: string
+  readonly startedAt: number
+  readonly status: number
+  readonly outcome: 'accepted' | 'general_error' | 'empty' | 'blocked' | 'other'
+  readonly responseError?: string
+}
+
+/** Integration facts: what a HAR showed and what the user configured. Every field may be unknown. */
+export interface IntegrationFacts {
+  readonly pageHost?: string
+  readonly pageOrigin?: string
+  readonly widgetScripts?: readonly WidgetScriptFacts[]
+  readonly authCall?: AuthCallFacts
+  readonly deskApiHost?: string
+  readonly configured: {
+    readonly orgId?: string
+    readonly dataCenter?: string
+    readonly allowedDomains?: readonly string[]
+    readonly appId?: string
+  }
+  /** Filled by the user lookup when Desk said the token belongs to another org. */
+  readonly orgMismatchFromDesk?: string
+}
+
+/** Login timing facts from a recorded session. */
+export interface TimingFacts {
+  readonly widgetScriptFinishedAt?: number
+  readonly loginAttemptsOnPage: number
+  readonly tokenReusedAcrossAttempts: number
+  readonly tokenMintedAt?: number
+  readonly tokenUsedAt?: number
+  readonly pageErrors: readonly string[]
+  readonly widgetLoaded: boolean
+  readonly tokenEndpointCalled: boolean
+}
+
+/** What a user lookup (online Desk API or an exported contacts file) answered. */
+export type UserLookupResult =
+  | { readonly kind: 'active-end-user'; readonly email: string; readonly source: string }
+  | { readonly kind: 'no-contact'; readonly source: string }
+  | { readonly kind: 'not-end-user'; readonly email: string; readonly source: string }
+  | { readonly kind: 'spam'; readonly email: string; readonly source: string }
+  | { readonly kind: 'anonymous'; readonly email: string; readonly source: string }
+  | { readonly kind: 'deactivated'; readonly email: string; readonly source: string }
+  | { readonly kind: 'pending'; readonly email: string; readonly state: string; readonly source: string }
+  | { readonly kind: 'case-mismatch'; readonly storedEmail: string; readonly source: string }
+  | { readonly kind: 'org-mismatch'; readonly message: string; readonly source: string }
+  | {
+      readonly kind: 'api-error'
+      readonly errorCode: string
+      readonly message: string
+      readonly httpStatus?: number
+      readonly requiredScopes?: readonly string[]
+      readonly source: string
+    }
+
+/** The port through which `help-center-user` asks whether an email is an active end user. */
+export interface UserDirectory {
+  readonly description: string
+  lookup(email: string): Promise<UserLookupResult>
+}
+
+/** Everything a check may look at. Checks skip themselves when the facet they need is absent. */
+export interface CheckContext {
+  /** The evaluation instant in epoch milliseconds. */
+  readonly now: number
+  readonly leewayMs: number
+  /** The token as found, after cleaning (absent for subjects without a token). */
+  readonly token?: ParsedToken
+  /** Wrapping that cleaning removed from the input (quotes, Bearer …). */
+  readonly removedWrapping: readonly string[]
+  /** The input must be the exact string handed to `successCallback`. */
+  readonly exact: boolean
+  readonly secrets: readonly SecretCandidate[]
+  readonly expectEmail?: string
+  readonly integration?: IntegrationFacts
+  readonly timing?: TimingFacts
+  readonly users?: UserDirectory
+  /** Why the signature cannot be checked for this subject (e.g. a sanitized HAR). */
+  readonly signatureUnavailable?: string
+  /** Results of checks that already ran for this subject, for checks that build on others. */
+  readonly earlier: ReadonlyMap<string, CheckResult>
+}
+
+/** One check's verdict for one subject, rendered once into `message`/`hints`. */
+export interface CheckResult {
+  readonly id: string
+  readonly status: CheckStatus
+  readonly severity: Severity
+  readonly title: string
+  readonly messageId: string
+  readonly message: string
+  readonly hints: readonly string[]
+  readonly data: FindingData
+  /** The cause in a few words, when this result is a failure that explains a rejection. */
+  readonly verdict?: string
+}

@@ -6,6 +6,8 @@ export interface CliIO {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly readStdin: () => Promise<string>
+  /** Stdin as raw chunks, for inputs too large to hold as one string (a HAR piped in). */
+  readonly stdinChunks: () => AsyncIterable<Uint8Array>
   readonly stdinIsTTY: boolean
   readonly stdoutIsTTY: boolean
   readonly stderrIsTTY: boolean

@@ -4,7 +4,7 @@ import type { ParsedOptions } from './parsed-options.js'
 
 export interface FastParse {
   readonly command: CommandName
-  readonly argument: string | undefined
+  readonly args: readonly string[]
   readonly options: ParsedOptions
 }
 
@@ -26,7 +26,7 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
     return undefined
   }
   const positionals = parsed.positionals
-  if (positionals.length > (spec.argument === undefined ? 0 : 1)) return undefined
+  if (positionals.length > (spec.argument === undefined ? 0 : spec.argument.variadic === true ? Infinity : 1)) return undefined
   if (spec.argument?.required === true && positionals.length === 0) return undefined
   const values: Record<string, string | boolean | readonly string[] | undefined> = {}
   for (const option of spec.options) {
@@ -35,5 +35,5 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
     if (Array.isArray(value)) values[optionKey(option.name)] = value.filter((item): item is string => typeof item === 'string')
     else if (typeof value === 'string' || typeof value === 'boolean') values[optionKey(option.name)] = value
   }
-  return { command: spec.name, argument: positionals[0], options: values }
+  return { command: spec.name, args: positionals, options: values }
 }

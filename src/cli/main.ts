@@ -14,7 +14,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const debug = argv.includes('--debug')
   try {
     const fast = fastParse(argv)
-    if (fast !== undefined) return await dispatch(fast.command, fast.argument, fast.options, io)
+    if (fast !== undefined) return await dispatch(fast.command, fast.args, fast.options, io)
     return await runCommander(argv, io)
   } catch (error) {
     return reportError(error, io, debug)
@@ -35,7 +35,8 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
   for (const spec of COMMANDS) {
     const command = program.command(spec.name).description(spec.description)
     if (spec.argument !== undefined) {
-      command.argument(spec.argument.required ? `<${spec.argument.name}>` : `[${spec.argument.name}]`, spec.argument.description)
+      const name = `${spec.argument.name}${spec.argument.variadic === true ? '...' : ''}`
+      command.argument(spec.argument.required ? `<${name}>` : `[${name}]`, spec.argument.description)
     }
     for (const option of spec.options) {
       const flags = `--${option.name}${option.value === undefined ? '' : ` <${option.value}>`}`
@@ -46,7 +47,7 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
       command.addOption(built)
     }
     command.action(async (...args: unknown[]) => {
-      exitCode = await dispatch(spec.name, spec.argument === undefined ? undefined : stringOrUndefined(args[0]), commanderOptions(spec, command), io)
+      exitCode = await dispatch(spec.name, spec.argument === undefined ? [] : positionalsOf(args[0]), commanderOptions(spec, command), io)
     })
   }
 
@@ -71,8 +72,9 @@ function commanderOptions(spec: CommandSpec, command: Command): ParsedOptions {
   return options
 }
 
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined
+function positionalsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
 }
 
 function reportError(error: unknown, io: CliIO, debug: boolean): number {

@@ -16,11 +16,11 @@ export interface OptionSpec {
 export interface CommandSpec {
   readonly name: CommandName
   readonly description: string
-  readonly argument?: { readonly name: string; readonly required: boolean; readonly description: string }
+  readonly argument?: { readonly name: string; readonly required: boolean; readonly variadic?: boolean; readonly description: string }
   readonly options: readonly OptionSpec[]
 }
 
-export type CommandName = 'verify' | 'decode' | 'checks' | 'explain'
+export type CommandName = 'verify' | 'decode' | 'har' | 'check' | 'endpoint' | 'checks' | 'explain'
 
 const format = (formats: readonly string[]): OptionSpec => ({ name: 'format', value: 'format', description: 'output format', choices: formats, defaultValue: 'human' })
 
@@ -46,6 +46,22 @@ const timeOptions: readonly OptionSpec[] = [
   { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms', defaultValue: '0' },
 ]
 
+const integrationOptions: readonly OptionSpec[] = [
+  { name: 'config', value: 'path', description: 'the config file (default: ./asap-doctor.config.json when present)' },
+  { name: 'org-id', value: 'id', description: 'the Desk orgId (as in the widget script src ?orgId=)' },
+  { name: 'data-center', value: 'dc', description: 'us, eu, in, au, jp, ca, cn, sa, sg, ae or uk' },
+  { name: 'allowed-domain', value: 'host', description: 'an allowed domain of the ASAP JWT settings (repeatable, at most five)', multiple: true },
+  { name: 'app-id', value: 'id', description: 'the ASAP app id (as in the widget script src /asapApp/<id>)' },
+  { name: 'page-url', value: 'url', description: 'a page where the widget runs, tested against the allowed domains' },
+  { name: 'expect-email', value: 'address', description: 'the Help Center user the token should log in' },
+  { name: 'users', value: 'file', description: 'a Zoho Desk contacts export (CSV or JSON) to check the user offline' },
+  { name: 'online', description: 'look the user up with the Zoho Desk API (credentials from the environment)' },
+  { name: 'desk-base-url', value: 'url', description: 'Desk API base URL (default: the data centre\'s desk host; e.g. a proxy)' },
+  { name: 'accounts-base-url', value: 'url', description: 'Zoho accounts base URL for minting an access token (default: the data centre\'s)' },
+]
+
+const reportFormats = ['human', 'json', 'github', 'junit']
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'verify',
@@ -57,7 +73,52 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...timeOptions,
       { name: 'expect-email', value: 'address', description: 'the Help Center user the token should log in' },
       { name: 'exact', description: 'the input is the exact string handed to successCallback: any wrapping fails' },
-      format(['human', 'json']),
+      format(reportFormats),
+      ...reportOptions,
+    ],
+  },
+  {
+    name: 'har',
+    description: 'find every ASAP login attempt in HAR files and say why each fell back to guest',
+    argument: { name: 'file', required: true, variadic: true, description: 'HAR files exported from the browser (- for stdin)' },
+    options: [
+      ...secretOptions,
+      { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms', defaultValue: '0' },
+      ...integrationOptions,
+      { name: 'redact', value: 'out', description: 'write a copy safe to attach to a ticket (signatures, cookies, tokens removed)' },
+      { name: 'redact-emails', description: 'with --redact: replace e-mail addresses by stable pseudonyms' },
+      { name: 'tokens-only', description: 'only list the JWTs in the file (raw scan, fastest)' },
+      format(reportFormats),
+      ...reportOptions,
+    ],
+  },
+  {
+    name: 'check',
+    description: 'the CI smoke check: token endpoint, token, org, data centre, domains and user, from the config',
+    options: [
+      ...tokenInputOptions,
+      ...secretOptions,
+      ...timeOptions,
+      ...integrationOptions,
+      { name: 'header', value: 'header', description: 'a header for the token endpoint, "Name: value" (repeatable)', multiple: true },
+      { name: 'cookie', value: 'cookie', description: 'a cookie for the token endpoint, "name=value" (repeatable)', multiple: true },
+      format(reportFormats),
+      ...reportOptions,
+    ],
+  },
+  {
+    name: 'endpoint',
+    description: "call your token endpoint (twice) and check what it returns",
+    argument: { name: 'url', required: false, description: 'the endpoint getJwtTokenCallback fetches (default: tokenEndpoint.url of the config)' },
+    options: [
+      { name: 'method', value: 'method', description: 'GET or POST (default: the config, else GET)' },
+      { name: 'header', value: 'header', description: 'a request header, "Name: value" (repeatable)', multiple: true },
+      { name: 'cookie', value: 'cookie', description: 'a cookie, "name=value" (repeatable)', multiple: true },
+      { name: 'body', value: 'body', description: 'a request body (with POST)' },
+      ...secretOptions,
+      ...timeOptions,
+      ...integrationOptions,
+      format(reportFormats),
       ...reportOptions,
     ],
   },

@@ -1,5 +1,5 @@
 import type { Report } from '../core/report.js'
-import { renderers, type FormatName } from '../render/index.js'
+import { isFormatName, renderers } from '../render/index.js'
 import type { Style } from '../render/style.js'
 import type { CliIO } from './cli-io.js'
 
@@ -19,10 +19,39 @@ export async function createStyle(): Promise<Style> {
   return { pass: chalk.green, fail: chalk.red, warn: chalk.yellow, skip: chalk.gray, dim: chalk.dim, bold: chalk.bold }
 }
 
-/** Renders the report in the chosen format and returns the exit code the report implies. */
-export async function writeReport(report: Report, format: string, color: string | undefined, io: CliIO): Promise<number> {
-  const name: FormatName = format === 'json' ? 'json' : 'human'
+/**
+ * Renders the report in the chosen format and returns the exit code the report implies.
+ * `scrub` holds credentials the run was given (cookies, header values): they are replaced in the
+ * output as a last line of defence, although no renderer is meant to print them.
+ */
+export async function writeReport(
+  report: Report,
+  format: string,
+  color: string | undefined,
+  io: CliIO,
+  masks: readonly string[] = [],
+  scrub: readonly string[] = [],
+): Promise<number> {
+  const name = isFormatName(format) ? format : 'human'
   const style = name === 'human' && wantsColor(color, io) ? await createStyle() : undefined
-  io.stdout(renderers[name](report, style === undefined ? {} : { style }))
+  const text = renderers[name](report, { ...(style === undefined ? {} : { style }), masks: [...masks, ...scrub] })
+  io.stdout(scrubSecrets(text, scrub))
+  if (name === 'github') {
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY
+    if (summaryFile !== undefined && summaryFile !== '') {
+      const [{ appendFileSync }, { renderMarkdownSummary }] = await Promise.all([import('node:fs'), import('../render/github.js')])
+      appendFileSync(summaryFile, scrubSecrets(renderMarkdownSummary(report), scrub))
+    }
+  }
   return report.summary.exitCode
+}
+
+/** Replaces credentials in every line except `::add-mask::` lines, which must carry the value itself. */
+function scrubSecrets(text: string, secrets: readonly string[]): string {
+  const long = secrets.filter((secret) => secret.length >= 6)
+  if (long.length === 0) return text
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('::add-mask::') ? line : long.reduce((result, secret) => result.split(secret).join('***'), line)))
+    .join('\n')
 }

@@ -6,6 +6,7 @@ export function processIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readStdin,
+    stdinChunks: () => process.stdin,
     // Getters: touching process.stdin builds a stream, which costs start-up time when unused.
     get stdinIsTTY() {
       return process.stdin.isTTY === true

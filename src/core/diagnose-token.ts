@@ -5,11 +5,9 @@ import { runChecks } from './run-checks.js'
 import { extractToken } from './token/extract-token.js'
 import { maskToken } from './token/mask-token.js'
 import { parseToken } from './token/parse-token.js'
-import type { CheckContext, IntegrationFacts, SecretCandidate, TimingFacts, UserDirectory } from './types.js'
+import type { CheckContext, CheckResult, EndpointFacts, IntegrationFacts, SecretCandidate, TimingFacts, UserDirectory } from './types.js'
 
-export interface DiagnoseTokenInput {
-  /** What the user gave us: pasted text, possibly with junk around the token. */
-  readonly input: string
+export interface DiagnoseInput {
   readonly source: SubjectSource
   readonly checks: readonly Check[]
   readonly now: number
@@ -23,7 +21,13 @@ export interface DiagnoseTokenInput {
   readonly integration?: IntegrationFacts
   readonly timing?: TimingFacts
   readonly users?: UserDirectory
+  readonly endpoint?: EndpointFacts
   readonly signatureUnavailable?: string
+}
+
+export interface DiagnoseTokenInput extends DiagnoseInput {
+  /** What the user gave us: pasted text, possibly with junk around the token. */
+  readonly input: string
 }
 
 /**
@@ -46,6 +50,7 @@ export async function diagnoseToken(input: DiagnoseTokenInput): Promise<SubjectR
     ...(input.integration === undefined ? {} : { integration: input.integration }),
     ...(input.timing === undefined ? {} : { timing: input.timing }),
     ...(input.users === undefined ? {} : { users: input.users }),
+    ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
     ...(input.signatureUnavailable === undefined ? {} : { signatureUnavailable: input.signatureUnavailable }),
   }
   const checks = await runChecks(input.checks, context)
@@ -63,4 +68,24 @@ export async function diagnoseToken(input: DiagnoseTokenInput): Promise<SubjectR
     checks,
     verdict: tokenVerdict(checks),
   }
+}
+
+/**
+ * Runs checks for a subject that has no token (a recorded page load where login never happened,
+ * a configuration). Token checks skip themselves; pass the ones that apply.
+ */
+export async function diagnoseWithoutToken(input: DiagnoseInput, verdict: (checks: readonly CheckResult[]) => string): Promise<SubjectReport> {
+  const checks = await runChecks(input.checks, {
+    now: input.now,
+    leewayMs: input.leewayMs ?? 0,
+    removedWrapping: [],
+    exact: false,
+    secrets: input.secrets ?? [],
+    ...(input.expectEmail === undefined ? {} : { expectEmail: input.expectEmail }),
+    ...(input.integration === undefined ? {} : { integration: input.integration }),
+    ...(input.timing === undefined ? {} : { timing: input.timing }),
+    ...(input.users === undefined ? {} : { users: input.users }),
+    ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
+  })
+  return { source: input.source, token: null, notes: [...(input.notes ?? [])], checks, verdict: verdict(checks) }
 }

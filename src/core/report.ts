@@ -38,6 +38,7 @@ export interface Diagnosis {
   readonly suspects: readonly Suspect[]
 }
 
+
 export interface TimelineEvent {
   readonly time: string
   readonly kind: 'page' | 'widget-script' | 'token-endpoint' | 'auth-call' | 'page-error' | 'sighting'
@@ -65,6 +66,8 @@ export interface Report {
   readonly tool: { readonly name: string; readonly version: string }
   readonly command: string
   readonly evaluatedAt: string
+  /** Whether warnings fail the run (`--strict`); the exit code in `summary` already reflects it. */
+  readonly strict: boolean
   readonly subjects: readonly SubjectReport[]
   readonly summary: Summary
 }
@@ -105,6 +108,7 @@ export function buildReport(input: {
     tool: { name: 'asap-doctor', version: input.toolVersion },
     command: input.command,
     evaluatedAt: new Date(input.now).toISOString(),
+    strict: input.strict,
     subjects: input.subjects,
     summary: summarize(input.subjects, input.strict),
   }

@@ -20,14 +20,17 @@ export function formatDuration(ms: number): string {
   const abs = Math.abs(ms)
   if (abs < SECOND) return `${Math.round(abs)} ms`
   if (abs < MINUTE) return `${trim(abs / SECOND)} s`
-  if (abs < HOUR) {
-    const minutes = Math.floor(abs / MINUTE)
-    const seconds = Math.round((abs % MINUTE) / SECOND)
+  // Round once, then split, so 299.6 s reads "5 min" and never "4 min 60 s".
+  if (abs < HOUR - SECOND / 2) {
+    const totalSeconds = Math.round(abs / SECOND)
+    const minutes = Math.floor(totalSeconds / 60)
+    const seconds = totalSeconds % 60
     return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`
   }
-  if (abs < DAY) {
-    const hours = Math.floor(abs / HOUR)
-    const minutes = Math.round((abs % HOUR) / MINUTE)
+  if (abs < DAY - MINUTE / 2) {
+    const totalMinutes = Math.round(abs / MINUTE)
+    const hours = Math.floor(totalMinutes / 60)
+    const minutes = totalMinutes % 60
     return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`
   }
   if (abs < 2 * YEAR) {

@@ -15,7 +15,8 @@ export type FindingData = Readonly<Record<string, DataValue>>
  * place (`formatMessage`), so `run()` never builds sentences.
  */
 export interface MessageSpec {
-  readonly status: Exclude<CheckStatus, 'error'>
+  /** `error` is for "could not tell" answers such as an API failure; a crash is recorded by the runner. */
+  readonly status: CheckStatus
   readonly text: string
   /** How to fix it: concrete values or commands, same placeholders. */
   readonly hints?: readonly string[]
@@ -62,10 +63,13 @@ export interface AuthCallFacts {
 
 /** Integration facts: what a HAR showed and what the user configured. Every field may be unknown. */
 export interface IntegrationFacts {
+  /** Host name of the page that embeds the widget (from the auth call's Origin, or the page URL). */
   readonly pageHost?: string
+  /** Scheme, host and port of that page, when known. */
   readonly pageOrigin?: string
   readonly widgetScripts?: readonly WidgetScriptFacts[]
   readonly authCall?: AuthCallFacts
+  /** The Desk API host the user lookup talks to (from --desk-base-url or the data centre). */
   readonly deskApiHost?: string
   readonly configured: {
     readonly orgId?: string
@@ -73,20 +77,49 @@ export interface IntegrationFacts {
     readonly allowedDomains?: readonly string[]
     readonly appId?: string
   }
-  /** Filled by the user lookup when Desk said the token belongs to another org. */
-  readonly orgMismatchFromDesk?: string
 }
 
-/** Login timing facts from a recorded session. */
+/** When and how often login happened in a recorded page load. */
 export interface TimingFacts {
-  readonly widgetScriptFinishedAt?: number
-  readonly loginAttemptsOnPage: number
-  readonly tokenReusedAcrossAttempts: number
-  readonly tokenMintedAt?: number
-  readonly tokenUsedAt?: number
-  readonly pageErrors: readonly string[]
+  /** False for a page load where login was never attempted. */
+  readonly attempted: boolean
+  readonly attemptAt?: number
   readonly widgetLoaded: boolean
-  readonly tokenEndpointCalled: boolean
+  /** HTTP status of the widget script request, when there was one. */
+  readonly widgetStatus?: number
+  readonly widgetFinishedAt?: number
+  readonly attemptsOnPage: number
+  /** Other attempts in the session that sent the very same token. */
+  readonly sameTokenAttempts: number
+  /** JavaScript errors about the widget that the page reported (to an error collector). */
+  readonly pageErrors: readonly string[]
+  /** The page's HTML calls invoke('login') outside ZohoDeskAsapReady (a static hint). */
+  readonly loginOutsideReady: boolean
+  readonly tokenEndpointSeen: boolean
+}
+
+/** One call to the customer's token endpoint, as `asap-doctor endpoint` saw it. */
+export interface EndpointCall {
+  readonly status: number
+  readonly contentType?: string
+  readonly cacheControl?: string
+  readonly location?: string
+  /** The server's `Date` header in epoch ms, and our clock when the response arrived. */
+  readonly serverDate?: number
+  readonly receivedAt: number
+  /** How the body carries the token: a bare string, a JSON string, a JSON field, or not at all. */
+  readonly bodyShape: 'bare' | 'json-string' | 'json-field' | 'empty' | 'other'
+  readonly field?: string
+  readonly token?: string
+  /** The body's first characters with any token masked, for messages. */
+  readonly bodyExcerpt: string
+}
+
+/** The customer's token endpoint, fetched twice to see whether tokens are fresh. */
+export interface EndpointFacts {
+  readonly url: string
+  readonly method: string
+  readonly calls: readonly EndpointCall[]
 }
 
 /** What a user lookup (online Desk API or an exported contacts file) answered. */
@@ -131,6 +164,7 @@ export interface CheckContext {
   readonly integration?: IntegrationFacts
   readonly timing?: TimingFacts
   readonly users?: UserDirectory
+  readonly endpoint?: EndpointFacts
   /** Why the signature cannot be checked for this subject (e.g. a sanitized HAR). */
   readonly signatureUnavailable?: string
   /** Results of checks that already ran for this subject, for checks that build on others. */

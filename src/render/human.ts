@@ -34,16 +34,29 @@ export function renderHuman(report: Report, options: HumanOptions = {}): string 
 function renderSubject(subject: SubjectReport, style: Style, now: number, many: boolean): string {
   const lines: string[] = []
   const where = subject.source.kind === 'argument' ? 'argument' : `${subject.source.kind} ${subject.source.ref}`
-  const at = subject.source.entryIndex === undefined ? '' : ` entry #${subject.source.entryIndex}${subject.source.time === undefined ? '' : ` at ${subject.source.time}`}`
-  lines.push(style.bold(subject.token === null ? `Subject (${where}${at})` : `Token (${where}${at}): ${shorten(subject.token.masked)}`))
+  const entry = subject.source.entryIndex === undefined ? '' : ` entry #${subject.source.entryIndex}${subject.source.time === undefined ? '' : ` at ${subject.source.time}`}`
+  lines.push(style.bold(subject.token === null ? `Subject (${where}${entry})` : `Token (${where}${entry}): ${shorten(subject.token.masked)}`))
   for (const note of subject.notes) lines.push(style.dim(`  note: ${note}`))
   lines.push('')
   const width = Math.max(...subject.checks.map((check) => check.id.length), 8)
   for (const check of subject.checks) lines.push(...renderCheck(check, width, style))
   const claims = subject.token?.payload
+  // A recorded attempt is judged at its own time; so are the relative times of its claims.
+  const at = subject.source.time === undefined ? now : Date.parse(subject.source.time)
   if (claims !== null && claims !== undefined && Object.keys(claims).length > 0) {
-    lines.push('', `  Claims (times as Zoho reads them, relative to ${new Date(now).toISOString()}):`)
-    lines.push(...renderClaims(claims, now).map((line) => `    ${line}`))
+    lines.push('', `  Claims (times as Zoho reads them, relative to ${new Date(at).toISOString()}):`)
+    lines.push(...renderClaims(claims, at).map((line) => `    ${line}`))
+  }
+  const diagnosis = subject.diagnosis
+  if (diagnosis !== undefined && diagnosis.timeline.length > 0) {
+    lines.push('', '  Timeline:')
+    for (const event of diagnosis.timeline) lines.push(`    ${event.time.slice(11, 23)}  ${event.entryIndex === undefined ? '' : `#${event.entryIndex} `}${event.label}`)
+  }
+  if (diagnosis !== undefined && diagnosis.suspects.length > 0) {
+    lines.push('', '  Remaining suspects (a recording cannot prove these; most likely first):')
+    diagnosis.suspects.forEach((suspect, index) => {
+      lines.push(`    ${index + 1}. ${suspect.title}`, style.dim(`       confirm: ${suspect.confirm}`))
+    })
   }
   if (many) lines.push('', style.bold(subject.verdict))
   lines.push('')

@@ -1,13 +1,14 @@
-import { writeFileSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { makeToken, TEST_SECRET } from '../helpers/tokens.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-secret-'))
 const secretFile = join(dir, 'secret.txt')
 writeFileSync(secretFile, `${TEST_SECRET}\n`)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const altFile = join(dir, 'alt.txt')
 writeFileSync(altFile, 'alternative-secret-value-0000000\n')
 

@@ -13,6 +13,8 @@ export interface FakeProcess {
   readonly env?: Record<string, string | undefined>
   readonly stdoutIsTTY?: boolean
   readonly cwd?: string
+  /** The clock; the fixed NOW by default, the real one for tests that talk to a live local server. */
+  readonly now?: () => number
 }
 
 /** Runs the CLI in-process with fake streams; `stdin` undefined means "a terminal, nothing piped". */
@@ -27,12 +29,15 @@ export async function runCliInProcess(argv: readonly string[], fake: FakeProcess
       stderr += text
     },
     readStdin: async () => fake.stdin ?? '',
+    stdinChunks: async function* () {
+      yield Buffer.from(fake.stdin ?? '')
+    },
     stdinIsTTY: fake.stdin === undefined,
     stdoutIsTTY: fake.stdoutIsTTY ?? false,
     stderrIsTTY: false,
     env: fake.env ?? { NO_COLOR: '1' },
     cwd: fake.cwd ?? process.cwd(),
-    now: () => NOW,
+    now: fake.now ?? (() => NOW),
   }
   const exitCode = await runCli(argv, io)
   return { exitCode, stdout, stderr }

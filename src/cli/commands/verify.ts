@@ -1,6 +1,7 @@
 import { allChecks, tokenChecks } from '../../checks/index.js'
 import { diagnoseToken } from '../../core/diagnose-token.js'
 import { buildReport } from '../../core/report.js'
+import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
 import { resolveLeeway, resolveNow, selectChecks, withDefined } from '../common-options.js'
 import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
@@ -31,5 +32,5 @@ export async function verifyCommand(argument: string | undefined, options: Parse
     ...withDefined('expectEmail', optString(options, 'expectEmail')),
   })
   const report = buildReport({ toolVersion: toolVersion(), command: 'verify', now, subjects: [subject], strict: optFlag(options, 'strict') })
-  return writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io)
+  return writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, [extractToken(input.text).token])
 }

@@ -36,7 +36,14 @@ export const SECRET_ENV = 'ASAP_JWT_SECRET'
  * Collects the secrets. Values never leave this function except as bytes inside SecretCandidate,
  * which nothing renders; notes and warnings name only where a secret came from.
  */
-export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken: boolean): Promise<SecretsRead> {
+/** Where the config file says the secret is: a file (relative to the config) or an env var name. */
+export interface ConfiguredSecret {
+  readonly file?: string
+  readonly env?: string
+  readonly baseDir: string
+}
+
+export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken: boolean, configured?: ConfiguredSecret): Promise<SecretsRead> {
   const notes: string[] = []
   const warnings: string[] = []
   const given = [options.secretFile !== undefined, options.secretStdin === true, options.secret !== undefined].filter(Boolean).length
@@ -58,8 +65,14 @@ export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken:
     )
     primary = { text: options.secret, origin: '--secret' }
   } else {
-    const fromEnv = io.env[SECRET_ENV]
-    if (fromEnv !== undefined && fromEnv !== '') primary = { text: fromEnv, origin: SECRET_ENV }
+    const envName = configured?.env ?? SECRET_ENV
+    const fromEnv = io.env[envName]
+    if (fromEnv !== undefined && fromEnv !== '') primary = { text: fromEnv, origin: envName }
+    else if (configured?.file !== undefined) {
+      const { text, stripped } = stripOneNewline(await readTextFile(configured.file, configured.baseDir, 'secret file'))
+      if (stripped) notes.push(`Stripped one trailing newline from the secret file ${configured.file}.`)
+      primary = { text, origin: `secret.file ${configured.file}` }
+    }
   }
   if (primary !== undefined && primary.text.length === 0) throw new InputError('ERR_SECRET', `the secret from ${primary.origin} is empty`)
 

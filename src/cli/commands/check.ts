@@ -1,0 +1,78 @@
+import { allChecks, endpointChecks, integrationChecks, tokenChecks, userChecks } from '../../checks/index.js'
+import { diagnoseToken, diagnoseWithoutToken } from '../../core/diagnose-token.js'
+import { buildReport, type SubjectReport } from '../../core/report.js'
+import type { CheckResult } from '../../core/types.js'
+import { extractToken } from '../../core/token/extract-token.js'
+import type { CliIO } from '../cli-io.js'
+import { resolveNow, selectChecks } from '../common-options.js'
+import { endpointRequest } from '../io/endpoint-request.js'
+import { setUpIntegration } from '../io/integration-setup.js'
+import { readTokenInput } from '../io/read-token-input.js'
+import { writeReport } from '../output.js'
+import { toolVersion } from '../package-root.js'
+import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
+import { diagnoseEndpoint, integrationFacts } from './endpoint.js'
+
+/**
+ * `asap-doctor check`: the CI smoke check. From the config (and flags): the token endpoint if
+ * configured, or a token given with --token-file, then every token check, org, data centre,
+ * domains, and the user when a directory is given. One report, one exit code.
+ */
+export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<number> {
+  const tokenFile = optString(options, 'tokenFile')
+  const setup = await setUpIntegration(options, io, false)
+  try {
+    const now = resolveNow(optString(options, 'now'), io)
+    const select = (list: Parameters<typeof selectChecks>[0]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
+    const request = tokenFile === undefined ? endpointRequest(undefined, options, setup.config.tokenEndpoint, io) : undefined
+    let subject: SubjectReport
+    let masks: string[] = []
+    if (request !== undefined) {
+      const result = await diagnoseEndpoint(request, setup, select([...endpointChecks, ...tokenChecks, ...integrationChecks, ...userChecks]), options, io)
+      subject = result.subject
+      masks = result.tokens
+    } else if (tokenFile !== undefined) {
+      const input = await readTokenInput(undefined, tokenFile, io, false)
+      masks = [extractToken(input.text).token]
+      subject = await diagnoseToken({
+        input: input.text,
+        source: input.source,
+        checks: select([...tokenChecks, ...integrationChecks, ...userChecks]),
+        now,
+        leewayMs: setup.leewayMs,
+        secrets: setup.secrets,
+        reveal: optFlag(options, 'reveal'),
+        notes: [...setup.notes, ...input.notes],
+        integration: integrationFacts(setup),
+        ...(setup.users === undefined ? {} : { users: setup.users }),
+        ...(setup.expectEmail === undefined ? {} : { expectEmail: setup.expectEmail }),
+      })
+    } else {
+      subject = await diagnoseWithoutToken(
+        {
+          source: { kind: 'config', ref: setup.configPath ?? 'command-line flags' },
+          checks: select([...integrationChecks, ...userChecks]),
+          now,
+          secrets: setup.secrets,
+          notes: [...setup.notes, 'No token endpoint and no token: checking the configuration and the user only (set tokenEndpoint, or pass --token-file).'],
+          integration: integrationFacts(setup),
+          ...(setup.users === undefined ? {} : { users: setup.users }),
+          ...(setup.expectEmail === undefined ? {} : { expectEmail: setup.expectEmail }),
+        },
+        configVerdict,
+      )
+    }
+    const report = buildReport({ toolVersion: toolVersion(), command: 'check', now, subjects: [subject], strict: setup.strict })
+    return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, masks, request?.secrets ?? [])
+  } finally {
+    await setup.close()
+  }
+}
+
+function configVerdict(checks: readonly CheckResult[]): string {
+  const failures = checks.filter((check) => check.status === 'fail' || check.status === 'error')
+  const first = failures[0]
+  if (first !== undefined) return `The integration has a problem: ${first.verdict ?? first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}.`
+  const unchecked = checks.filter((check) => check.status === 'skip').map((check) => check.id)
+  return unchecked.length === 0 ? 'The configuration is consistent.' : `The configuration is consistent; not checked: ${unchecked.join(', ')}.`
+}

@@ -1,0 +1,141 @@
+import { once } from 'node:events'
+import { createReadStream, createWriteStream, statSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import { allChecks, integrationChecks, sessionChecks, tokenChecks, userChecks } from '../../checks/index.js'
+import { InputError } from '../../core/errors.js'
+import { buildReport, type SubjectReport } from '../../core/report.js'
+import { maskToken } from '../../core/token/mask-token.js'
+import { readHar } from '../../har/read-har.js'
+import { SessionAnalyzer } from '../../session/analyze-session.js'
+import { diagnoseSession } from '../../session/diagnose-session.js'
+import type { CliIO } from '../cli-io.js'
+import { selectChecks } from '../common-options.js'
+import { setUpIntegration } from '../io/integration-setup.js'
+import { writeReport } from '../output.js'
+import { toolVersion } from '../package-root.js'
+import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
+import { withSpinner } from '../spinner.js'
+
+const CHUNK_BYTES = 1 << 20
+
+/** `asap-doctor har <file…>`: every ASAP login attempt in recorded sessions, diagnosed. */
+export async function harCommand(files: readonly string[], options: ParsedOptions, io: CliIO): Promise<number> {
+  if (files.length === 0) throw new InputError('ERR_USAGE', 'no HAR file given')
+  if (files.filter((file) => file === '-').length > 1) throw new InputError('ERR_USAGE', 'stdin (-) can be read only once')
+  const redactTo = optString(options, 'redact')
+  if (redactTo !== undefined) return redactCommand(files, redactTo, optFlag(options, 'redactEmails'), io)
+  if (optFlag(options, 'redactEmails')) throw new InputError('ERR_USAGE', '--redact-emails goes with --redact OUT.har')
+  if (optFlag(options, 'tokensOnly')) return tokensOnlyCommand(files, options, io)
+
+  const setup = await setUpIntegration(options, io, files.includes('-'))
+  try {
+    const select = (list: Parameters<typeof selectChecks>[0]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
+    const attemptChecks = select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...userChecks])
+    const pageChecks = select([...integrationChecks, ...sessionChecks])
+    const subjects: SubjectReport[] = []
+    const masks: string[] = []
+    for (const file of files) {
+      const { facts, notes } = await withSpinner(io, `Reading ${file}…`, () => analyzeFile(file, io))
+      for (const note of notes) io.stderr(`asap-doctor: warning: ${file}: ${note}\n`)
+      masks.push(...facts.attempts.map((attempt) => attempt.token), ...facts.sightings.map((sighting) => sighting.token))
+      subjects.push(
+        ...(await diagnoseSession(facts, {
+          ref: file,
+          attemptChecks,
+          pageChecks,
+          secrets: setup.secrets,
+          ...(setup.users === undefined ? {} : { users: setup.users }),
+          ...(setup.expectEmail === undefined ? {} : { expectEmail: setup.expectEmail }),
+          configured: setup.configured,
+          ...(setup.deskApiHost === undefined ? {} : { deskApiHost: setup.deskApiHost }),
+          leewayMs: setup.leewayMs,
+          reveal: optFlag(options, 'reveal'),
+          now: io.now(),
+          notes: [...setup.notes, ...notes, ...(facts.creator === undefined ? [] : [`Recorded by ${facts.creator}; ${facts.entries} entries.`])],
+        })),
+      )
+    }
+    const report = buildReport({ toolVersion: toolVersion(), command: 'har', now: io.now(), subjects, strict: setup.strict })
+    return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, masks)
+  } finally {
+    await setup.close()
+  }
+}
+
+async function analyzeFile(file: string, io: CliIO) {
+  const analyzer = new SessionAnalyzer()
+  const { events, summary } = readHar(openInput(file, io))
+  for await (const event of events) {
+    if (event.kind === 'log') analyzer.setCreator(event.creator?.name, event.creator?.version)
+    else analyzer.add({ index: event.index, entry: event.entry, oversized: event.oversized })
+  }
+  const read = await summary
+  const notes: string[] = []
+  if (read.truncated) notes.push(`the file is cut (${read.truncatedReason ?? 'it ends early'}); the diagnosis covers the ${read.entries} complete entries.`)
+  if (read.bom) notes.push('the file starts with a byte order mark (skipped).')
+  return { facts: analyzer.finish(), notes }
+}
+
+/** `--tokens-only`: every JWT in the raw bytes, no JSON parsing (fast, works on broken files too). */
+async function tokensOnlyCommand(files: readonly string[], options: ParsedOptions, io: CliIO): Promise<number> {
+  const { scanTokens } = await import('../../har/scan-tokens.js')
+  const reveal = optFlag(options, 'reveal')
+  const found: Array<{ file: string; offset: number; token: string }> = []
+  for (const file of files) {
+    for await (const hit of scanTokens(openInput(file, io))) found.push({ file, offset: hit.offset, token: reveal ? hit.token : maskToken(hit.token) })
+  }
+  if (optString(options, 'format') === 'json') {
+    io.stdout(`${JSON.stringify({ schemaVersion: 1, command: 'har --tokens-only', tokens: found }, null, 2)}\n`)
+  } else {
+    const distinct = new Set(found.map((hit) => hit.token)).size
+    io.stdout(`${found.map((hit) => `${hit.file}@${hit.offset}  ${hit.token}`).join('\n')}${found.length > 0 ? '\n' : ''}${found.length} JWT occurrence(s), ${distinct} distinct.\n`)
+  }
+  return 0
+}
+
+async function redactCommand(files: readonly string[], out: string, redactEmails: boolean, io: CliIO): Promise<number> {
+  if (files.length !== 1) throw new InputError('ERR_USAGE', '--redact writes one copy: give exactly one HAR file')
+  const input = files[0] ?? '-'
+  const target = isAbsolute(out) ? out : resolve(io.cwd, out)
+  if (input !== '-' && resolve(io.cwd, input) === target) throw new InputError('ERR_USAGE', '--redact must write to another file than the input')
+  const { redactHar } = await import('../../har/redact.js')
+  const stream = createWriteStream(target)
+  const opened = once(stream, 'open').catch((error: unknown) => {
+    throw new InputError('ERR_FILE', `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`)
+  })
+  await opened
+  const write = async (chunk: Uint8Array | string): Promise<void> => {
+    if (!stream.write(chunk)) await once(stream, 'drain')
+  }
+  try {
+    const stats = await withSpinner(io, `Redacting ${input}…`, () => redactHar(openInput(input, io), write, { redactEmails }))
+    await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())))
+    io.stdout(`Wrote ${out}: ${describeStats(stats)}\n`)
+    return 0
+  } catch (error) {
+    stream.destroy()
+    throw error
+  }
+}
+
+function describeStats(stats: unknown): string {
+  if (typeof stats !== 'object' || stats === null) return 'done.'
+  const parts = Object.entries(stats)
+    .filter(([, value]) => typeof value === 'number')
+    .map(([key, value]) => `${String(value)} ${key.replace(/([A-Z])/g, ' $1').toLowerCase()}`)
+  return parts.length === 0 ? 'done.' : `${parts.join(', ')}.`
+}
+
+/** A file (or `-`) as chunks; a missing file or a directory is one clear line, exit 2. */
+function openInput(file: string, io: CliIO): AsyncIterable<Uint8Array> {
+  if (file === '-') return io.stdinChunks()
+  const full = isAbsolute(file) ? file : resolve(io.cwd, file)
+  let isFile = false
+  try {
+    isFile = statSync(full).isFile()
+  } catch {
+    throw new InputError('ERR_FILE', `cannot read HAR file ${file}: no such file`)
+  }
+  if (!isFile) throw new InputError('ERR_FILE', `cannot read HAR file ${file}: not a regular file`)
+  return createReadStream(full, { highWaterMark: CHUNK_BYTES })
+}

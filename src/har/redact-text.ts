@@ -1,0 +1,525 @@
+import { Buffer, isUtf8 } from 'node:buffer'
+import { createHash } from 'node:crypto'
+
+/** What {@link redactHar} changed, counted per kind of redaction (each replaced value counts once). */
+export interface RedactionStats {
+  /** Entries written. */
+  entries: number
+  /** JWT signatures replaced by `REDACTED` (wherever the JWT was: URL, header, cookie, body…). */
+  jwtSignatures: number
+  /** Cookie values (in `Cookie`/`Set-Cookie` headers and `cookies[]`) that were not JWTs. */
+  cookies: number
+  /** `Authorization`/`Proxy-Authorization` credentials that were not JWTs. */
+  authorization: number
+  /** Other secret-looking header values (`X-Api-Key`, `X-CSRF-Token`, …). */
+  sensitiveHeaders: number
+  /** Values of secret-looking parameters and fields (`access_token`, `password`, `code`, …). */
+  secretParams: number
+  /** Zoho OAuth tokens (`1000.<hex>.<hex>`) found outside the cases above. */
+  zohoTokens: number
+  /** Email addresses replaced by pseudonyms (occurrences; with `redactEmails` only). */
+  emails: number
+  /** Distinct email addresses replaced. */
+  distinctEmails: number
+  /** Strings too long to parse that were streamed through textual redaction. */
+  oversizedStrings: number
+  /** The input ended early; the output was closed so that it is still valid JSON. */
+  truncated: boolean
+  truncatedReason?: string
+  /** The input had a UTF-8 BOM (not copied to the output). */
+  bom: boolean
+  bytesIn: number
+  bytesOut: number
+}
+
+export function emptyStats(): RedactionStats {
+  return {
+    entries: 0,
+    jwtSignatures: 0,
+    cookies: 0,
+    authorization: 0,
+    sensitiveHeaders: 0,
+    secretParams: 0,
+    zohoTokens: 0,
+    emails: 0,
+    distinctEmails: 0,
+    oversizedStrings: 0,
+    truncated: false,
+    bom: false,
+    bytesIn: 0,
+    bytesOut: 0,
+  }
+}
+
+/** The marker that replaces secrets and JWT signatures. */
+export const REDACTED = 'REDACTED'
+
+type SecretKind = 'cookies' | 'authorization' | 'sensitiveHeaders' | 'secretParams'
+type CounterKey = SecretKind | 'jwtSignatures' | 'zohoTokens' | 'emails'
+type Tally = Partial<Record<CounterKey, number>>
+
+/** Where a key/value pair was found: URL/form syntax, or a JSON/JS object. */
+export type KeyContext = 'query' | 'json'
+
+const JWT_FULL = /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+
+const SENSITIVE_EXACT = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'secret',
+  'token',
+  'apikey',
+  'auth',
+  'authorization',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'clientsecret',
+  'session',
+  'sessionid',
+  'sid',
+  'jwt',
+  'otp',
+  'assertion',
+  'clientassertion',
+  'samlresponse',
+  'samlrequest',
+  'codeverifier',
+  'privatekey',
+  'secretkey',
+  'credential',
+  'credentials',
+  'signature',
+  'sig',
+])
+const SENSITIVE_SUFFIX = [
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'apikey',
+  'sessionid',
+  'sessid',
+  'session',
+  'sid',
+  'csrf',
+  'xsrf',
+  'csr',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'credential',
+  'credentials',
+  'signature',
+  'subscriptionkey',
+]
+
+function normalizeKey(key: string): string {
+  const lower = key.toLowerCase()
+  const cut = Math.max(lower.lastIndexOf('.'), lower.lastIndexOf('['))
+  const last = cut >= 0 && cut < lower.length - 2 ? lower.slice(cut + 1) : lower
+  return last.replace(/[^a-z0-9]/g, '')
+}
+
+/** An OAuth `code` is opaque; an error `code` is a word or a number. */
+function looksOpaque(value: string): boolean {
+  return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value)
+}
+
+/**
+ * Whether a parameter/field named `key` holds a secret: OAuth tokens and codes, passwords, API keys,
+ * session and CSRF identifiers (case-, `_`- and `-`-insensitive, camelCase and snake_case alike).
+ */
+export function isSecretField(key: string, value: string, ctx: KeyContext): boolean {
+  const k = normalizeKey(key)
+  if (k === 'code') return ctx === 'query' || looksOpaque(value)
+  if (k === 'key') return ctx === 'query'
+  if (SENSITIVE_EXACT.has(k)) return true
+  for (const suffix of SENSITIVE_SUFFIX) if (k.endsWith(suffix)) return true
+  return false
+}
+
+/** Whether a header (other than Cookie/Set-Cookie/Authorization) carries a credential. */
+export function isSecretHeader(name: string): boolean {
+  const n = name.toLowerCase()
+  if (n.startsWith(':') || n.startsWith('sec-') || n.startsWith('access-control-')) return false
+  if (n.endsWith('-key')) return true
+  return isSecretField(n.startsWith('x-') ? n.slice(2) : n, '', 'json')
+}
+
+/** One replacement in a string, with what it counts for once it is kept. */
+interface Edit {
+  start: number
+  end: number
+  text: string
+  tally: Tally | undefined
+}
+
+// Alternatives: 1 a JWT; 2 a Zoho OAuth token; 3-5 key=value in URL/form syntax (also with
+// percent-encoded = and &); 6-9 "key": "value" in JSON/JS (also JSON-escaped, as in raw HAR bytes).
+// Quantifiers on keys are bounded so a long base64 run cannot make the scan quadratic.
+const TEXT_RE = new RegExp(
+  [
+    '(eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*)',
+    '(?<![A-Za-z0-9_.-])(1000\\.[0-9a-fA-F]{8,}\\.[0-9a-fA-F]{8,})(?![A-Za-z0-9_-])',
+    '(?<=^|[?&;#\\s"\'{(]|%26|%3[Ff]|%23|%3[Bb]|%20)([A-Za-z0-9_.\\-[\\]]{1,64})(=|%3[Dd])((?:[^&\\s"\'#;<>\\\\%]|%(?!26))*)',
+    '(\\\\*["\'])([A-Za-z_$][\\w$.\\-]{0,63})\\6[ \\t]{0,16}[:=][ \\t]{0,16}(\\\\*["\'])((?:(?!\\8)(?:\\\\.|[^\\\\\\r\\n]))*)\\8',
+  ].join('|'),
+  'g',
+)
+const QUICK_RE = /[=@%:"']|eyJ|1000\./
+
+const LOCAL = new Uint8Array(128)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-') LOCAL[ch.charCodeAt(0)] = 1
+const DOMAIN = new Uint8Array(128)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-') DOMAIN[ch.charCodeAt(0)] = 1
+const HEX = /^[0-9A-Fa-f]{2}/
+const TLD = /^[A-Za-z]{2,63}$/
+const PSEUDONYM_DOMAIN = 'redacted.invalid'
+
+/** Options of {@link TextRules}. */
+export interface TextRulesOptions {
+  redactEmails: boolean
+  /** Mixed into the email hashes so pseudonyms cannot be reversed by hashing guessed addresses. */
+  emailSalt: string
+}
+
+/**
+ * The textual redaction rules shared by the structural redactor (decoded strings) and the streaming
+ * one (raw JSON-escaped bytes of long strings).
+ */
+export class TextRules {
+  private readonly pseudonyms = new Map<string, string>()
+  /** While finding edits, counts go here (per edit) instead of straight into the stats. */
+  private scratch: Tally | undefined
+
+  constructor(
+    private readonly opts: TextRulesOptions,
+    readonly stats: RedactionStats,
+  ) {}
+
+  /** Keeps a JWT's header and payload (emails in the payload pseudonymised) and redacts the signature. */
+  jwt(token: string): string {
+    const first = token.indexOf('.')
+    const second = token.indexOf('.', first + 1)
+    const header = token.slice(0, first)
+    let payload = token.slice(first + 1, second)
+    const sig = token.slice(second + 1)
+    if (this.opts.redactEmails) payload = this.jwtPayload(payload)
+    if (sig !== '' && sig !== REDACTED) this.tally('jwtSignatures')
+    return `${header}.${payload}.${sig === '' ? '' : REDACTED}`
+  }
+
+  /** A secret value: JWTs lose their signature, anything else becomes `REDACTED`. */
+  secret(value: string, kind: SecretKind): string {
+    if (value === '' || value === REDACTED) return value
+    const trimmed = value.trim()
+    if (JWT_FULL.test(trimmed)) return this.jwt(trimmed)
+    this.tally(kind)
+    return REDACTED
+  }
+
+  /**
+   * Generic redaction of a decoded string: JSON text is parsed and redacted field by field;
+   * anything else gets the textual rules (JWTs, Zoho tokens, secret key=value pairs, emails).
+   */
+  text(s: string, depth = 0): string {
+    if (s.length < 3 || !QUICK_RE.test(s)) return s
+    if (depth < 4 && s.length <= 64 * 1024 * 1024) {
+      const t = s.trimStart()
+      const first = t.charCodeAt(0)
+      if (first === 0x7b || first === 0x5b) {
+        let parsed: unknown
+        let ok = true
+        try {
+          parsed = JSON.parse(s)
+        } catch {
+          ok = false
+        }
+        if (ok && typeof parsed === 'object' && parsed !== null) {
+          const before = this.changes()
+          const redacted = this.json(parsed, depth + 1)
+          return this.changes() === before ? s : JSON.stringify(redacted)
+        }
+      }
+    }
+    return this.textual(s, false)
+  }
+
+  /** Redacts a parsed JSON value in place: secret fields by name, every string by {@link text}. */
+  json(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return this.text(value, depth)
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.json(value[i], depth)
+      return value
+    }
+    if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'string' && isSecretField(k, v, 'json')) Reflect.set(value, k, this.secret(v, 'secretParams'))
+        else if (typeof v === 'object' && v !== null) this.json(v, depth)
+        else if (typeof v === 'string') Reflect.set(value, k, this.text(v, depth))
+      }
+    }
+    return value
+  }
+
+  /** The textual rules on `s`; `raw` means `s` is JSON-escaped string content (latin1-decoded bytes). */
+  textual(s: string, raw: boolean): string {
+    const edits = this.edits(s, raw, s.length).edits
+    if (edits.length === 0) return s
+    this.commit(edits, s.length)
+    return applyEdits(s, edits, 0, s.length)
+  }
+
+  /** Adds the counts of the edits that end at or before `upTo` to the stats. */
+  commit(edits: readonly Edit[], upTo: number): void {
+    for (const e of edits) {
+      if (e.end > upTo || e.tally === undefined) continue
+      for (const [k, n] of Object.entries(e.tally)) {
+        if (isCounterKey(k) && n !== undefined) this.stats[k] += n
+      }
+    }
+  }
+
+  private tally(key: CounterKey, n = 1): void {
+    if (this.scratch !== undefined) this.scratch[key] = (this.scratch[key] ?? 0) + n
+    else this.stats[key] += n
+  }
+
+  /** Runs `f` with counts collected into a fresh tally, returned with its result. */
+  private counted<T>(f: () => T): [T, Tally | undefined] {
+    const outer = this.scratch
+    const tally: Tally = {}
+    this.scratch = tally
+    try {
+      return [f(), Object.keys(tally).length > 0 ? tally : undefined]
+    } finally {
+      this.scratch = outer
+    }
+  }
+
+  /**
+   * Finds the replacements in `s`. `boundary` is where the caller wants to cut (streaming);
+   * `cut` is a safe cut position at or before it that no match straddles incompletely.
+   */
+  edits(s: string, raw: boolean, boundary: number): { edits: Edit[]; cut: number } {
+    let edits: Edit[] = []
+    if (QUICK_RE.test(s)) {
+      const re = TEXT_RE
+      re.lastIndex = 0
+      let m: RegExpExecArray | null
+      while ((m = re.exec(s)) !== null) {
+        const start = m.index
+        const whole = m[0]
+        const jwt = m[1]
+        const zoho = m[2]
+        if (jwt !== undefined) {
+          const [r, tally] = this.counted(() => this.jwt(jwt))
+          if (r !== jwt) edits.push({ start, end: start + jwt.length, text: r, tally })
+        } else if (zoho !== undefined) {
+          edits.push({ start, end: start + zoho.length, text: '1000.REDACTED', tally: { zohoTokens: 1 } })
+        } else if (m[3] !== undefined) {
+          const value = m[5] ?? ''
+          const vStart = start + m[3].length + (m[4] ?? '').length
+          if (value !== '' && isSecretField(m[3], value, 'query')) {
+            const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
+            if (r !== value) edits.push({ start: vStart, end: vStart + value.length, text: r, tally })
+          } else re.lastIndex = vStart
+        } else if (m[7] !== undefined) {
+          const value = m[9] ?? ''
+          const close = (m[8] ?? '').length
+          const vStart = start + whole.length - close - value.length
+          if (value !== '' && isSecretField(m[7], value, 'json')) {
+            const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
+            if (r !== value) edits.push({ start: vStart, end: vStart + value.length, text: r, tally })
+          } else re.lastIndex = vStart
+        }
+      }
+    }
+    if (this.opts.redactEmails) {
+      const emails = this.emailEdits(s, edits, raw)
+      if (emails.length > 0) edits = mergeEdits(edits, emails)
+    }
+    let cut = boundary
+    for (const e of edits) {
+      if (e.start < cut && e.end > cut) {
+        // A match that ends before the end of the text is complete; one that reaches it may go on.
+        cut = e.end < s.length ? e.end : e.start
+        break
+      }
+    }
+    return { edits, cut }
+  }
+
+  /** The pseudonym of an email address: stable within this run, `user-<8 hex>@redacted.invalid`. */
+  pseudonym(email: string): string {
+    let p = this.pseudonyms.get(email)
+    if (p === undefined) {
+      const hash = createHash('sha256').update(this.opts.emailSalt).update(email).digest('hex').slice(0, 8)
+      p = `user-${hash}@${PSEUDONYM_DOMAIN}`
+      this.pseudonyms.set(email, p)
+      this.stats.distinctEmails = this.pseudonyms.size
+    }
+    return p
+  }
+
+  private changes(): number {
+    const s = this.stats
+    return (
+      s.jwtSignatures + s.cookies + s.authorization + s.sensitiveHeaders + s.secretParams + s.zohoTokens + s.emails
+    )
+  }
+
+  private jwtPayload(payload: string): string {
+    const bytes = Buffer.from(payload, 'base64url')
+    if (!isUtf8(bytes)) return payload
+    const json = bytes.toString('utf8')
+    const edits = this.emailEdits(json, [], false)
+    if (edits.length === 0) return payload
+    this.tally('emails', edits.length)
+    return Buffer.from(applyEdits(json, edits, 0, json.length), 'utf8').toString('base64url')
+  }
+
+  /** Email addresses (`@` or percent-encoded `%40`) outside the ranges of `taken`. */
+  private emailEdits(s: string, taken: readonly Edit[], raw: boolean): Edit[] {
+    const out: Edit[] = []
+    let at = s.indexOf('@')
+    let pct = s.indexOf('%40')
+    let t = 0
+    let lastEnd = 0
+    while (at >= 0 || pct >= 0) {
+      const usePct = at < 0 || (pct >= 0 && pct < at)
+      const sep = usePct ? pct : at
+      const sepLen = usePct ? 3 : 1
+      let l = sep
+      while (l > 0 && sep - l < 64 && LOCAL[s.charCodeAt(l - 1)] === 1) l--
+      if (l >= 1 && s.charCodeAt(l - 1) === 0x25 && HEX.test(s.slice(l, l + 2))) l += 2
+      if (raw) l = afterEscape(s, l)
+      if (l < lastEnd) l = lastEnd
+      while (l < sep && s.charCodeAt(l) === 0x2e) l++
+      let r = sep + sepLen
+      while (r < s.length && r - sep < 256 && DOMAIN[s.charCodeAt(r)] === 1) r++
+      let domain = s.slice(sep + sepLen, r)
+      for (;;) {
+        domain = domain.replace(/[.-]+$/, '')
+        const dot = domain.lastIndexOf('.')
+        if (dot <= 0) {
+          domain = ''
+          break
+        }
+        if (TLD.test(domain.slice(dot + 1))) break
+        domain = domain.slice(0, dot)
+      }
+      const next = sep + sepLen
+      if (l < sep && domain !== '' && domain.toLowerCase() !== PSEUDONYM_DOMAIN) {
+        const end = sep + sepLen + domain.length
+        while (t < taken.length && (taken[t]?.end ?? 0) <= l) t++
+        const clash = t < taken.length && (taken[t]?.start ?? Infinity) < end
+        if (!clash) {
+          const email = `${s.slice(l, sep)}@${domain}`
+          const p = this.pseudonym(email)
+          out.push({ start: l, end, text: usePct ? p.replace('@', '%40') : p, tally: { emails: 1 } })
+          lastEnd = end
+        }
+      }
+      if (usePct) pct = s.indexOf('%40', next)
+      else at = s.indexOf('@', next)
+    }
+    return out
+  }
+}
+
+function isCounterKey(k: string): k is CounterKey {
+  return (
+    k === 'cookies' ||
+    k === 'authorization' ||
+    k === 'sensitiveHeaders' ||
+    k === 'secretParams' ||
+    k === 'jwtSignatures' ||
+    k === 'zohoTokens' ||
+    k === 'emails'
+  )
+}
+
+function mergeEdits(a: readonly Edit[], b: readonly Edit[]): Edit[] {
+  const out: Edit[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const x = a[i]
+    const y = b[j]
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      if (x !== undefined) out.push(x)
+      i++
+    } else {
+      out.push(y)
+      j++
+    }
+  }
+  return out
+}
+
+/**
+ * In JSON-escaped text, a run of letters may begin inside an escape (`\n`, `\u00e9`): move `l` past
+ * it so a replacement never splits an escape sequence.
+ */
+function afterEscape(s: string, l: number): number {
+  let k = 0
+  while (l - 1 - k >= 0 && s.charCodeAt(l - 1 - k) === 0x5c) k++
+  if (k % 2 === 0) return l
+  return s.charCodeAt(l) === 0x75 ? l + 5 : l + 1
+}
+
+/** `s` from `from` to `to` with `edits` (sorted, inside the range) applied. */
+export function applyEdits(s: string, edits: readonly Edit[], from: number, to: number): string {
+  let out = ''
+  let pos = from
+  for (const e of edits) {
+    if (e.start < from || e.end > to) continue
+    out += s.slice(pos, e.start) + e.text
+    pos = e.end
+  }
+  return out + s.slice(pos, to)
+}
+
+const WINDOW = 1 << 20
+const KEEP = 64 * 1024
+
+/**
+ * Textual redaction of a long JSON string's raw content, fed in pieces: keeps a window of at most
+ * ~1 MiB and never cuts through a match. Works on latin1-decoded bytes so non-ASCII bytes pass
+ * through untouched. A secret value longer than the window may be only partly redacted.
+ */
+export class StreamTextRedactor {
+  private pending = ''
+
+  constructor(private readonly rules: TextRules) {}
+
+  /** Adds raw bytes; returns redacted bytes ready to be written (possibly empty). */
+  push(bytes: Buffer): Buffer {
+    this.pending += bytes.toString('latin1')
+    if (this.pending.length < WINDOW + KEEP) return EMPTY
+    return this.process(false)
+  }
+
+  /** The rest, redacted. */
+  end(): Buffer {
+    return this.process(true)
+  }
+
+  private process(final: boolean): Buffer {
+    const s = this.pending
+    const boundary = final ? s.length : s.length - KEEP
+    const { edits, cut } = this.rules.edits(s, true, boundary)
+    // A single match as long as the whole window: apply it and move on rather than grow forever.
+    const commit = cut > 0 || final ? cut : s.length
+    this.rules.commit(edits, commit)
+    this.pending = s.slice(commit)
+    return Buffer.from(applyEdits(s, edits, 0, commit), 'latin1')
+  }
+}
+
+const EMPTY = Buffer.alloc(0)

@@ -55,8 +55,9 @@ export default defineCheck({
     const claimed = token?.payload?.email
     const email = typeof claimed === 'string' ? claimed : token === undefined ? expectEmail : undefined
     if (users !== undefined && email !== undefined && configuredOrgId !== undefined) {
-      const answer = await users.lookup(email)
-      if (answer.kind === 'org-mismatch') return { messageId: 'desk-org-mismatch', data: { configuredOrgId, message: answer.message } }
+      // help-center-user reports a lookup that could not be made; here only Desk's org verdict matters.
+      const answer = await users.lookup(email).catch(() => undefined)
+      if (answer?.kind === 'org-mismatch') return { messageId: 'desk-org-mismatch', data: { configuredOrgId, message: answer.message } }
     }
     if (widgetOrgIds.length > 1) return { messageId: 'several-widget-orgs', data: { orgIds: widgetOrgIds } }
     const widgetOrgId = widgetOrgIds[0]

@@ -39,20 +39,7 @@ export interface DiagnoseTokenInput extends DiagnoseInput {
 export async function diagnoseToken(input: DiagnoseTokenInput): Promise<SubjectReport> {
   const extracted = extractToken(input.input)
   const token = parseToken(extracted.token)
-  const context: Omit<CheckContext, 'earlier'> = {
-    now: input.now,
-    leewayMs: input.leewayMs ?? 0,
-    token,
-    removedWrapping: extracted.removed,
-    exact: input.exact ?? false,
-    secrets: input.secrets ?? [],
-    ...(input.expectEmail === undefined ? {} : { expectEmail: input.expectEmail }),
-    ...(input.integration === undefined ? {} : { integration: input.integration }),
-    ...(input.timing === undefined ? {} : { timing: input.timing }),
-    ...(input.users === undefined ? {} : { users: input.users }),
-    ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
-    ...(input.signatureUnavailable === undefined ? {} : { signatureUnavailable: input.signatureUnavailable }),
-  }
+  const context = contextFor(input, { token, removedWrapping: extracted.removed, exact: input.exact ?? false })
   const checks = await runChecks(input.checks, context)
   const removedNotes = extracted.removed.map((what) =>
     input.exact === true ? `The input carried ${what} (kept for token-format: --exact).` : `Removed ${what} from the input.`,
@@ -75,17 +62,25 @@ export async function diagnoseToken(input: DiagnoseTokenInput): Promise<SubjectR
  * a configuration). Token checks skip themselves; pass the ones that apply.
  */
 export async function diagnoseWithoutToken(input: DiagnoseInput, verdict: (checks: readonly CheckResult[]) => string): Promise<SubjectReport> {
-  const checks = await runChecks(input.checks, {
+  const checks = await runChecks(input.checks, contextFor(input, { removedWrapping: [], exact: false }))
+  return { source: input.source, token: null, notes: [...(input.notes ?? [])], checks, verdict: verdict(checks) }
+}
+
+/** The check context for a subject: the token facet (if any) plus the facts the caller passed. */
+function contextFor(
+  input: DiagnoseInput,
+  tokenFacet: Pick<CheckContext, 'token' | 'removedWrapping' | 'exact'>,
+): Omit<CheckContext, 'earlier'> {
+  return {
     now: input.now,
     leewayMs: input.leewayMs ?? 0,
-    removedWrapping: [],
-    exact: false,
+    ...tokenFacet,
     secrets: input.secrets ?? [],
     ...(input.expectEmail === undefined ? {} : { expectEmail: input.expectEmail }),
     ...(input.integration === undefined ? {} : { integration: input.integration }),
     ...(input.timing === undefined ? {} : { timing: input.timing }),
     ...(input.users === undefined ? {} : { users: input.users }),
     ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
-  })
-  return { source: input.source, token: null, notes: [...(input.notes ?? [])], checks, verdict: verdict(checks) }
+    ...(input.signatureUnavailable === undefined ? {} : { signatureUnavailable: input.signatureUnavailable }),
+  }
 }

@@ -1,4 +1,5 @@
 import type { Check } from './define-check.js'
+import { isAsapDoctorError } from './errors.js'
 import { formatMessage } from './format-message.js'
 import type { CheckContext, CheckResult, FindingData } from './types.js'
 
@@ -39,14 +40,20 @@ async function runOne(check: Check, context: CheckContext): Promise<CheckResult>
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
+    // A known failure (network, input) is the environment's doing; anything else is our bug.
+    const known = isAsapDoctorError(error)
     return {
       id: check.id,
       status: 'error',
       severity: check.severity,
       title: check.title,
-      messageId: 'crashed',
+      messageId: known ? 'could-not-run' : 'crashed',
       message: `This check could not run: ${reason}`,
-      hints: ['This is a bug in asap-doctor; the other checks are unaffected. Run with --debug and report it.'],
+      hints: [
+        known
+          ? 'Check the connection and the URLs involved (--desk-base-url, --accounts-base-url), then run again.'
+          : 'This is a bug in asap-doctor; the other checks are unaffected. Run with --debug and report it.',
+      ],
       data: { error: reason },
     }
   }

@@ -152,24 +152,37 @@ export function isSecretHeader(name: string): boolean {
 
 /** One replacement in a string, with what it counts for once it is kept. */
 interface Edit {
+  /** Where the match begins (the key of a key/value pair); `start` is where the replacement begins. */
+  from: number
   start: number
   end: number
   text: string
   tally: Tally | undefined
 }
 
-// Alternatives: 1 a JWT; 2 a Zoho OAuth token; 3-5 key=value in URL/form syntax (also with
-// percent-encoded = and &); 6-9 "key": "value" in JSON/JS (also JSON-escaped, as in raw HAR bytes).
-// Quantifiers on keys are bounded so a long base64 run cannot make the scan quadratic.
-const TEXT_RE = new RegExp(
-  [
-    '(eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*)',
-    '(?<![A-Za-z0-9_.-])(1000\\.[0-9a-fA-F]{8,}\\.[0-9a-fA-F]{8,})(?![A-Za-z0-9_-])',
-    '(?<=^|[?&;#\\s"\'{(]|%26|%3[Ff]|%23|%3[Bb]|%20)([A-Za-z0-9_.\\-[\\]]{1,64})(=|%3[Dd])((?:[^&\\s"\'#;<>\\\\%]|%(?!26))*)',
-    '(\\\\*["\'])([A-Za-z_$][\\w$.\\-]{0,63})\\6[ \\t]{0,16}[:=][ \\t]{0,16}(\\\\*["\'])((?:(?!\\8)(?:\\\\.|[^\\\\\\r\\n]))*)\\8',
-  ].join('|'),
-  'g',
-)
+// Each rule is anchored on a literal found with indexOf ("eyJ", "1000.", "=", "%3D", ":"), so long
+// runs of base64 or code cost a few indexOf calls instead of a regex attempt at every position.
+const JWT_AT = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/y
+const ZOHO_AT = /1000\.[0-9a-fA-F]{8,}\.[0-9a-fA-F]{8,}(?![A-Za-z0-9_-])/y
+const QUERY_VALUE_AT = /(?:[^&\s"'#;<>\\%]|%(?!26))*/y
+const JSON_VALUE_AT = /[ \t]{0,16}(\\*["'])((?:(?!\1)(?:\\.|[^\\\r\n]))*)\1/y
+const MAX_KEY = 64
+
+const QUERY_KEY = new Uint8Array(128)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-[]') QUERY_KEY[ch.charCodeAt(0)] = 1
+const QUERY_DELIM = new Uint8Array(128)
+for (const ch of '?&;#"\'{( \t\r\n') QUERY_DELIM[ch.charCodeAt(0)] = 1
+const ENCODED_DELIM = new Set(['%26', '%3F', '%3f', '%23', '%3B', '%3b', '%20'])
+const JSON_KEY = new Uint8Array(128)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.-') JSON_KEY[ch.charCodeAt(0)] = 1
+
+/** Whether a key=value key may start at `ks`: at the start or after a delimiter (also percent-encoded). */
+function queryKeyStart(s: string, ks: number): boolean {
+  if (ks === 0) return true
+  if (QUERY_DELIM[s.charCodeAt(ks - 1)] === 1) return true
+  return ks >= 3 && ENCODED_DELIM.has(s.slice(ks - 3, ks))
+}
+
 const QUICK_RE = /[=@%:"']|eyJ|1000\./
 
 const LOCAL = new Uint8Array(128)
@@ -306,52 +319,126 @@ export class TextRules {
    * `cut` is a safe cut position at or before it that no match straddles incompletely.
    */
   edits(s: string, raw: boolean, boundary: number): { edits: Edit[]; cut: number } {
-    let edits: Edit[] = []
+    const found: Edit[] = []
     if (QUICK_RE.test(s)) {
-      const re = TEXT_RE
-      re.lastIndex = 0
-      let m: RegExpExecArray | null
-      while ((m = re.exec(s)) !== null) {
-        const start = m.index
-        const whole = m[0]
-        const jwt = m[1]
-        const zoho = m[2]
-        if (jwt !== undefined) {
-          const [r, tally] = this.counted(() => this.jwt(jwt))
-          if (r !== jwt) edits.push({ start, end: start + jwt.length, text: r, tally })
-        } else if (zoho !== undefined) {
-          edits.push({ start, end: start + zoho.length, text: '1000.REDACTED', tally: { zohoTokens: 1 } })
-        } else if (m[3] !== undefined) {
-          const value = m[5] ?? ''
-          const vStart = start + m[3].length + (m[4] ?? '').length
-          if (value !== '' && isSecretField(m[3], value, 'query')) {
-            const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
-            if (r !== value) edits.push({ start: vStart, end: vStart + value.length, text: r, tally })
-          } else re.lastIndex = vStart
-        } else if (m[7] !== undefined) {
-          const value = m[9] ?? ''
-          const close = (m[8] ?? '').length
-          const vStart = start + whole.length - close - value.length
-          if (value !== '' && isSecretField(m[7], value, 'json')) {
-            const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
-            if (r !== value) edits.push({ start: vStart, end: vStart + value.length, text: r, tally })
-          } else re.lastIndex = vStart
-        }
-      }
+      this.jwtEdits(s, found)
+      this.zohoEdits(s, found)
+      this.queryEdits(s, '=', found)
+      this.queryEdits(s, '%3D', found)
+      this.queryEdits(s, '%3d', found)
+      this.jsonEdits(s, ':', found)
+      this.jsonEdits(s, '=', found)
     }
-    if (this.opts.redactEmails) {
-      const emails = this.emailEdits(s, edits, raw)
-      if (emails.length > 0) edits = mergeEdits(edits, emails)
+    if (this.opts.redactEmails) this.emailEdits(s, found, raw)
+    found.sort((x, y) => x.start - y.start || y.end - x.end)
+    const edits: Edit[] = []
+    let last = -1
+    for (const e of found) {
+      if (e.start < last) continue
+      edits.push(e)
+      last = e.end
     }
     let cut = boundary
     for (const e of edits) {
-      if (e.start < cut && e.end > cut) {
+      if (e.from < cut && e.end > cut) {
         // A match that ends before the end of the text is complete; one that reaches it may go on.
-        cut = e.end < s.length ? e.end : e.start
+        cut = e.end < s.length ? e.end : e.from
         break
       }
     }
     return { edits, cut }
+  }
+
+  private jwtEdits(s: string, out: Edit[]): void {
+    let i = s.indexOf('eyJ')
+    while (i >= 0) {
+      JWT_AT.lastIndex = i
+      const m = JWT_AT.exec(s)
+      if (m === null) {
+        i = s.indexOf('eyJ', i + 3)
+        continue
+      }
+      const token = m[0]
+      const [r, tally] = this.counted(() => this.jwt(token))
+      if (r !== token) out.push({ from: i, start: i, end: i + token.length, text: r, tally })
+      i = s.indexOf('eyJ', i + token.length)
+    }
+  }
+
+  private zohoEdits(s: string, out: Edit[]): void {
+    let i = s.indexOf('1000.')
+    while (i >= 0) {
+      const before = i > 0 ? s.charCodeAt(i - 1) : 0
+      ZOHO_AT.lastIndex = i
+      const m = before < 128 && JSON_KEY[before] === 1 ? null : ZOHO_AT.exec(s)
+      if (m !== null) {
+        out.push({ from: i, start: i, end: i + m[0].length, text: '1000.REDACTED', tally: { zohoTokens: 1 } })
+        i = s.indexOf('1000.', i + m[0].length)
+      } else i = s.indexOf('1000.', i + 5)
+    }
+  }
+
+  /** `key=value` (URL, form, cookie syntax) at every `sep`. */
+  private queryEdits(s: string, sep: string, out: Edit[]): void {
+    let e = s.indexOf(sep)
+    while (e >= 0) {
+      let ks = e
+      while (ks > 0 && e - ks < MAX_KEY + 3 && QUERY_KEY[s.charCodeAt(ks - 1)] === 1) ks--
+      let keyStart = -1
+      for (let k = ks; k < e; k++) {
+        if (e - k <= MAX_KEY && queryKeyStart(s, k)) {
+          keyStart = k
+          break
+        }
+      }
+      const vStart = e + sep.length
+      if (keyStart >= 0) {
+        QUERY_VALUE_AT.lastIndex = vStart
+        const value = QUERY_VALUE_AT.exec(s)?.[0] ?? ''
+        const key = s.slice(keyStart, e)
+        if (value !== '' && isSecretField(key, value, 'query')) {
+          const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
+          if (r !== value) out.push({ from: keyStart, start: vStart, end: vStart + value.length, text: r, tally })
+        }
+      }
+      e = s.indexOf(sep, vStart)
+    }
+  }
+
+  /** `"key": "value"` (JSON, JS; also JSON-escaped) at every `sep`. */
+  private jsonEdits(s: string, sep: string, out: Edit[]): void {
+    let c = s.indexOf(sep)
+    while (c >= 0) {
+      const next = c + 1
+      let q = c - 1
+      while (q >= 0 && c - q <= 16 && (s.charCodeAt(q) === 0x20 || s.charCodeAt(q) === 0x09)) q--
+      const quote = s.charCodeAt(q)
+      if (q > 0 && (quote === 0x22 || quote === 0x27)) {
+        let qs = q
+        while (qs > 0 && s.charCodeAt(qs - 1) === 0x5c) qs--
+        const quoteSeq = s.slice(qs, q + 1)
+        let ks = qs
+        while (ks > 0 && qs - ks < MAX_KEY && JSON_KEY[s.charCodeAt(ks - 1)] === 1) ks--
+        const first = s.charCodeAt(ks)
+        const validFirst = first === 0x24 || first === 0x5f || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a
+        if (ks < qs && validFirst && s.slice(ks - quoteSeq.length, ks) === quoteSeq) {
+          JSON_VALUE_AT.lastIndex = next
+          const m = JSON_VALUE_AT.exec(s)
+          const value = m?.[2]
+          if (m !== null && value !== undefined && value !== '') {
+            const key = s.slice(ks, qs)
+            if (isSecretField(key, value, 'json')) {
+              const vStart = next + m[0].length - (m[1] ?? '').length - value.length
+              const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
+              if (r !== value) {
+                out.push({ from: ks - quoteSeq.length, start: vStart, end: vStart + value.length, text: r, tally })
+              }
+            }
+          }
+        }
+      }
+      c = s.indexOf(sep, next)
+    }
   }
 
   /** The pseudonym of an email address: stable within this run, `user-<8 hex>@redacted.invalid`. */
@@ -384,11 +471,9 @@ export class TextRules {
   }
 
   /** Email addresses (`@` or percent-encoded `%40`) outside the ranges of `taken`. */
-  private emailEdits(s: string, taken: readonly Edit[], raw: boolean): Edit[] {
-    const out: Edit[] = []
+  private emailEdits(s: string, out: Edit[], raw: boolean): Edit[] {
     let at = s.indexOf('@')
     let pct = s.indexOf('%40')
-    let t = 0
     let lastEnd = 0
     while (at >= 0 || pct >= 0) {
       const usePct = at < 0 || (pct >= 0 && pct < at)
@@ -416,14 +501,10 @@ export class TextRules {
       const next = sep + sepLen
       if (l < sep && domain !== '' && domain.toLowerCase() !== PSEUDONYM_DOMAIN) {
         const end = sep + sepLen + domain.length
-        while (t < taken.length && (taken[t]?.end ?? 0) <= l) t++
-        const clash = t < taken.length && (taken[t]?.start ?? Infinity) < end
-        if (!clash) {
-          const email = `${s.slice(l, sep)}@${domain}`
-          const p = this.pseudonym(email)
-          out.push({ start: l, end, text: usePct ? p.replace('@', '%40') : p, tally: { emails: 1 } })
-          lastEnd = end
-        }
+        const email = `${s.slice(l, sep)}@${domain}`
+        const p = this.pseudonym(email)
+        out.push({ from: l, start: l, end, text: usePct ? p.replace('@', '%40') : p, tally: { emails: 1 } })
+        lastEnd = end
       }
       if (usePct) pct = s.indexOf('%40', next)
       else at = s.indexOf('@', next)
@@ -442,24 +523,6 @@ function isCounterKey(k: string): k is CounterKey {
     k === 'zohoTokens' ||
     k === 'emails'
   )
-}
-
-function mergeEdits(a: readonly Edit[], b: readonly Edit[]): Edit[] {
-  const out: Edit[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    const x = a[i]
-    const y = b[j]
-    if (y === undefined || (x !== undefined && x.start <= y.start)) {
-      if (x !== undefined) out.push(x)
-      i++
-    } else {
-      out.push(y)
-      j++
-    }
-  }
-  return out
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Check } from '../core/define-check.js'
 import { diagnoseToken, diagnoseWithoutToken } from '../core/diagnose-token.js'
-import type { Diagnosis, SubjectReport, Suspect, TimelineEvent } from '../core/report.js'
+import { mainFailure, type Diagnosis, type SubjectReport, type Suspect, type TimelineEvent } from '../core/report.js'
 import { maskToken } from '../core/token/mask-token.js'
 import type { CheckResult, IntegrationFacts, SecretCandidate, TimingFacts, UserDirectory } from '../core/types.js'
 import type { LoginAttempt, PageLoad, SessionFacts, WidgetScriptSeen } from './session-facts.js'
@@ -210,10 +210,9 @@ function rankSuspects(checks: readonly CheckResult[], attempt: LoginAttempt): Su
 }
 
 function attemptVerdict(attempt: LoginAttempt, checks: readonly CheckResult[], suspects: readonly Suspect[]): string {
-  const failures = checks.filter((check) => check.status === 'fail' || check.status === 'error')
-  const first = failures[0]
-  const cause = first === undefined ? undefined : first.status === 'error' ? `the ${first.id} check could not run` : (first.verdict ?? `${first.id} failed`)
-  const more = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''} below)` : ''
+  const failure = mainFailure(checks)
+  const cause = failure?.cause
+  const more = failure?.more ?? ''
   switch (attempt.outcome) {
     case 'accepted':
       return cause === undefined ? 'Zoho accepted this login (an access token was issued); nothing to fix.' : `Zoho accepted this login, but ${cause}${more}.`

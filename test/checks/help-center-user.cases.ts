@@ -1,3 +1,4 @@
+import { NetworkError } from '../../src/core/errors.js'
 import type { UserDirectory, UserLookupResult } from '../../src/core/types.js'
 import { goodPayload, makeToken, without } from '../helpers/tokens.js'
 import type { CheckCases } from './cases.js'
@@ -22,6 +23,13 @@ export default {
     { name: 'invited, not confirmed', input: token, context: answering({ kind: 'pending', email: 'jane.doe@example.com', state: 'INVITED', source }), messageId: 'pending', data: { state: 'INVITED' } },
     { name: 'stored with another case', input: token, context: answering({ kind: 'case-mismatch', storedEmail: 'Jane.Doe@example.com', source }), messageId: 'case-mismatch', status: 'warn', data: { storedEmail: 'Jane.Doe@example.com' } },
     { name: 'OAUTH_ORG_MISMATCH is an error status', input: token, context: answering({ kind: 'org-mismatch', message: 'not valid for org', source }), messageId: 'org-mismatch', status: 'error' },
+    {
+      name: 'Desk unreachable: error status, not a crash',
+      input: token,
+      context: { users: { description: 'fake', lookup: async () => Promise.reject(new NetworkError('ERR_NETWORK', 'cannot reach desk.zoho.com: timed out')) } },
+      messageId: 'could-not-run',
+      status: 'error',
+    },
     { name: 'SCOPE_MISMATCH is an error status with the scopes', input: token, context: answering({ kind: 'api-error', errorCode: 'SCOPE_MISMATCH', message: 'scope', requiredScopes: ['Desk.contacts.READ'], source }), messageId: 'api-error', status: 'error' },
   ],
 } satisfies CheckCases

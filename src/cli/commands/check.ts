@@ -1,6 +1,6 @@
 import { allChecks, endpointChecks, integrationChecks, tokenChecks, userChecks } from '../../checks/index.js'
 import { diagnoseToken, diagnoseWithoutToken } from '../../core/diagnose-token.js'
-import { buildReport, type SubjectReport } from '../../core/report.js'
+import { buildReport, mainFailure, type SubjectReport } from '../../core/report.js'
 import type { CheckResult } from '../../core/types.js'
 import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
@@ -70,9 +70,8 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
 }
 
 function configVerdict(checks: readonly CheckResult[]): string {
-  const failures = checks.filter((check) => check.status === 'fail' || check.status === 'error')
-  const first = failures[0]
-  if (first !== undefined) return `The integration has a problem: ${first.verdict ?? first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}.`
+  const failure = mainFailure(checks)
+  if (failure !== undefined) return `The integration has a problem: ${failure.cause}${failure.more}.`
   const unchecked = checks.filter((check) => check.status === 'skip').map((check) => check.id)
   return unchecked.length === 0 ? 'The configuration is consistent.' : `The configuration is consistent; not checked: ${unchecked.join(', ')}.`
 }

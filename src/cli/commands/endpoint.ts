@@ -2,7 +2,7 @@ import { allChecks, endpointChecks, integrationChecks, tokenChecks, userChecks }
 import type { Check } from '../../core/define-check.js'
 import { diagnoseToken, diagnoseWithoutToken } from '../../core/diagnose-token.js'
 import { InputError } from '../../core/errors.js'
-import { buildReport, type SubjectReport } from '../../core/report.js'
+import { buildReport, mainFailure, type SubjectReport } from '../../core/report.js'
 import type { CheckResult, IntegrationFacts } from '../../core/types.js'
 import { probeEndpoint } from '../../endpoint/probe-endpoint.js'
 import type { CliIO } from '../cli-io.js'
@@ -82,6 +82,6 @@ export function integrationFacts(setup: IntegrationSetup): IntegrationFacts {
 }
 
 function endpointVerdict(checks: readonly CheckResult[]): string {
-  const failure = checks.find((check) => check.status === 'fail' || check.status === 'error')
-  return failure === undefined ? 'The endpoint returned no token to check.' : `The widget would get no usable token: ${failure.verdict ?? failure.message}.`
+  const failure = mainFailure(checks)
+  return failure === undefined ? 'The endpoint returned no token to check.' : `The widget would get no usable token: ${failure.cause}${failure.more}.`
 }

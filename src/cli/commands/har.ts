@@ -6,6 +6,7 @@ import { InputError } from '../../core/errors.js'
 import { buildReport, type SubjectReport } from '../../core/report.js'
 import { maskToken } from '../../core/token/mask-token.js'
 import { readHar } from '../../har/read-har.js'
+import type { RedactionStats } from '../../har/redact.js'
 import { SessionAnalyzer } from '../../session/analyze-session.js'
 import { diagnoseSession } from '../../session/diagnose-session.js'
 import type { CliIO } from '../cli-io.js'
@@ -118,12 +119,19 @@ async function redactCommand(files: readonly string[], out: string, redactEmails
   }
 }
 
-function describeStats(stats: unknown): string {
-  if (typeof stats !== 'object' || stats === null) return 'done.'
-  const parts = Object.entries(stats)
-    .filter(([, value]) => typeof value === 'number')
-    .map(([key, value]) => `${String(value)} ${key.replace(/([A-Z])/g, ' $1').toLowerCase()}`)
-  return parts.length === 0 ? 'done.' : `${parts.join(', ')}.`
+function describeStats(stats: RedactionStats): string {
+  const counts: Array<[number, string]> = [
+    [stats.jwtSignatures, 'JWT signatures'],
+    [stats.cookies, 'cookie values'],
+    [stats.authorization, 'Authorization credentials'],
+    [stats.sensitiveHeaders, 'other secret headers'],
+    [stats.secretParams, 'secret parameters and fields (access_token, password, client_secret…)'],
+    [stats.zohoTokens, 'Zoho OAuth tokens'],
+    [stats.emails, `e-mail addresses (${stats.distinctEmails} distinct, pseudonymised)`],
+  ]
+  const replaced = counts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`)
+  const cut = stats.truncated ? ` The input was cut (${stats.truncatedReason ?? 'it ends early'}); the copy is closed so it is still valid JSON.` : ''
+  return `${stats.entries} entries; replaced ${replaced.length === 0 ? 'nothing' : replaced.join(', ')}.${cut}`
 }
 
 /** A file (or `-`) as chunks; a missing file or a directory is one clear line, exit 2. */

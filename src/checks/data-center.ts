@@ -50,12 +50,13 @@ export default defineCheck({
     if (apiHost !== undefined && apiInfo !== undefined) seen.push({ label: 'Desk API', host: apiHost, dc: apiInfo.dataCenter })
     const configured = integration.configured.dataCenter
     if (configured !== undefined && isDataCenterId(configured)) seen.push({ label: 'configured dataCenter', host: DATA_CENTERS[configured].deskHost, dc: configured })
+    const describe = (item: (typeof seen)[number]) => (item.label === 'configured dataCenter' ? `configured dataCenter "${item.dc}"` : `${item.label} ${item.host} → ${item.dc}`)
 
     const centres = [...new Set(seen.map((item) => item.dc))]
-    if (centres.length > 1) return { messageId: 'mismatch', data: { pairs: seen.map((item) => `${item.label} ${item.host} → ${item.dc}`) } }
+    if (centres.length > 1) return { messageId: 'mismatch', data: { pairs: seen.map(describe) } }
     if (proxied !== undefined) return { messageId: 'proxied-script', data: { host: proxied } }
     const dataCenter = centres[0]
     if (dataCenter === undefined) return { messageId: 'not-known' }
-    return { messageId: 'ok', data: { dataCenter, hosts: [...new Set(seen.map((item) => `${item.label} ${item.host}`))] } }
+    return { messageId: 'ok', data: { dataCenter, hosts: [...new Set(seen.map((item) => describe(item).replace(/ → \w+$/, '')))] } }
   },
 })

@@ -25,7 +25,7 @@ export function renderGithub(report: Report, options: GithubOptions = {}): strin
       const body = [check.message, ...check.hints.map((hint) => `Fix: ${hint}`)].join('\n')
       lines.push(`::${command} title=${escapeProperty(title)}::${escapeData(body)}`)
     }
-    lines.push(`::notice title=${escapeProperty(`asap-doctor verdict${subjectLabel(subject)}`)}::${escapeData(subject.verdict)}`)
+    lines.push(`::notice title=${escapeProperty(`asap-doctor verdict${subjectLabel(subject)}`)}::${escapeData(subject.verdict.replace(' below)', ')'))}`)
   }
   const { summary } = report
   lines.push(`asap-doctor: ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings, ${summary.skipped} skipped, ${summary.errors} errors; exit code ${summary.exitCode}`)

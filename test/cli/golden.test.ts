@@ -5,6 +5,7 @@ import { runCliInProcess } from '../helpers/run-cli.js'
 // like attw's snapshot tests. Update deliberately with `npx vitest run test/cli -u` and review the diff.
 const NOW = '--now=2026-11-21T06:00:00Z'
 const SECRET = '--secret-file=fixtures/examples/asap-secret.txt'
+const SIMULATION = ['--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--allowed-domain', 'support.example.com']
 
 const cases: ReadonlyArray<{ name: string; argv: string[]; stdin?: string; env?: Record<string, string> }> = [
   { name: 'verify-quick-start-example', argv: ['verify', '--token-file', 'fixtures/examples/token-in-seconds.txt', SECRET, NOW] },
@@ -25,6 +26,13 @@ const cases: ReadonlyArray<{ name: string; argv: string[]; stdin?: string; env?:
   { name: 'decode-good', argv: ['decode', '--token-file', 'fixtures/tokens/good.txt', NOW] },
   { name: 'decode-exp-in-seconds-json', argv: ['decode', '--token-file', 'fixtures/tokens/exp-in-seconds.txt', NOW, '--format', 'json'] },
   { name: 'checks', argv: ['checks'] },
+  { name: 'har-user-missing', argv: ['har', '../shared/har-samples/user-missing.har', ...SIMULATION, SECRET] },
+  { name: 'har-domain-not-allowed-only-integration', argv: ['har', '../shared/har-samples/domain-not-allowed.har', ...SIMULATION, '--only', 'org-id,data-center,allowed-domain'] },
+  { name: 'har-login-before-ready', argv: ['har', '../shared/har-samples/login-before-ready.har', ...SIMULATION] },
+  { name: 'har-seconds-github', argv: ['har', '../shared/har-samples/seconds.har', ...SIMULATION, SECRET, '--format', 'github', '--only', 'time-units,time-validity,signature'] },
+  { name: 'har-user-missing-junit', argv: ['har', '../shared/har-samples/user-missing.har', ...SIMULATION, '--users', 'test/fixtures/users/simulation-end-users.txt', '--format', 'junit', '--only', 'help-center-user,allowed-domain'] },
+  { name: 'error-har-not-a-file', argv: ['har', 'fixtures'] },
+  { name: 'check-config-flags-only', argv: ['check', '--org-id', '712340056', '--data-center', 'eu', '--allowed-domain', 'app.example.com', '--page-url', 'https://app.example.com/'] },
   { name: 'error-no-token', argv: ['verify', 'hello world', NOW] },
   { name: 'error-missing-file', argv: ['verify', '--token-file', 'fixtures/tokens/does-not-exist.txt'] },
   { name: 'error-bad-now', argv: ['verify', '--token-file', 'fixtures/tokens/good.txt', '--now', 'yesterday'] },

@@ -502,7 +502,15 @@ export class HarScanner {
           return end
         }
         if (t + 2 >= end) return end
-        t = this.nextSpecial(buf, t + 2, end)
+        // Escapes come in clusters (JSON inside JSON, escaped newlines): look nearby before indexOf.
+        let j = t + 2
+        const near = Math.min(end, j + SHORT_SCAN)
+        while (j < near) {
+          const b = buf[j]
+          if (b === QUOTE || b === BACKSLASH) break
+          j++
+        }
+        t = j === near && near < end ? this.nextSpecial(buf, near, end) : j
         continue
       }
       return this.closeString(buf, t)

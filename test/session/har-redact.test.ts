@@ -35,3 +35,15 @@ describe('har --redact (CLI)', () => {
     expect(run.stderr).toMatch(/another file than the input/)
   })
 })
+
+describe('har --redact on unreadable input', () => {
+  it('leaves no half-written copy behind', async () => {
+    const { writeFileSync, existsSync } = await import('node:fs')
+    const input = join(dir, 'zip.har')
+    writeFileSync(input, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(32)]))
+    const out = join(dir, 'zip.redacted.har')
+    const run = await runCliInProcess(['har', input, '--redact', out])
+    expect(run.exitCode).toBe(2)
+    expect(existsSync(out)).toBe(false)
+  })
+})

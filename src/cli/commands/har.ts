@@ -1,5 +1,5 @@
 import { once } from 'node:events'
-import { createReadStream, createWriteStream, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { allChecks, integrationChecks, sessionChecks, tokenChecks, userChecks } from '../../checks/index.js'
 import { InputError } from '../../core/errors.js'
@@ -114,7 +114,9 @@ async function redactCommand(files: readonly string[], out: string, redactEmails
     io.stdout(`Wrote ${out}: ${describeStats(stats)}\n`)
     return 0
   } catch (error) {
+    // A half-written copy must not be mistaken for a safe one: remove it.
     stream.destroy()
+    rmSync(target, { force: true })
     throw error
   }
 }

@@ -77,6 +77,19 @@ describe('asap-doctor check', () => {
     expect(run.exitCode).toBe(1)
   })
 
+  it('--token-file instead of an endpoint: token checks plus the integration', async () => {
+    const config = writeConfig('token-file.json', { ...base(), tokenEndpoint: undefined })
+    const run = await runCliInProcess(['check', '--config', config, '--token-file', join(process.cwd(), 'fixtures/tokens/exp-in-seconds.txt'), '--now', '2026-11-21T06:00:00Z', '--format', 'json'], {
+      env: { ASAP_JWT_SECRET: TEST_SECRET },
+      cwd: dir,
+    })
+    const report = JSON.parse(run.stdout)
+    const failing = report.subjects[0].checks.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id)
+    expect(failing).toEqual(['time-units', 'validity-window', 'time-validity'])
+    expect(report.subjects[0].checks.find((c: { id: string }) => c.id === 'help-center-user').status).toBe('pass')
+    expect(run.exitCode).toBe(1)
+  })
+
   it('without endpoint or token it checks the configuration and the expected user', async () => {
     const config = writeConfig('config-only.json', { ...base(), tokenEndpoint: undefined, expectEmail: 'sam.lee@example.com' })
     const run = await check(config, '--format', 'json')

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { makeToken, TEST_SECRET } from '../helpers/tokens.js'
 
@@ -47,6 +50,36 @@ describe('arbitrary input never crashes', () => {
         expect(run.stderr).not.toContain('asap-doctor: unexpected error')
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('arbitrary HAR input never crashes', () => {
+  const sample = readFileSync('../shared/har-samples/user-missing.har')
+  const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-fuzz-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  // Cut the real recording anywhere and flip a few bytes: what a broken download or disk gives.
+  const damaged = fc.tuple(fc.nat({ max: sample.length }), fc.array(fc.tuple(fc.nat({ max: sample.length - 1 }), fc.nat({ max: 255 })), { maxLength: 4 })).map(([cut, flips]) => {
+    const copy = Buffer.from(sample.subarray(0, cut))
+    for (const [at, value] of flips) if (at < copy.length) copy[at] = value
+    return copy
+  })
+  const anyBytes = fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes))
+
+  it('har exits 0, 1 or 2 with at most a warning and one error line', async () => {
+    let counter = 0
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(damaged, anyBytes), fc.constantFrom('human', 'json'), async (bytes, format) => {
+        const file = join(dir, `case-${counter++}.har`)
+        writeFileSync(file, bytes)
+        const run = await runCliInProcess(['har', file, '--format', format])
+        expect([0, 1, 2]).toContain(run.exitCode)
+        expect(run.stderr).not.toMatch(/\n\s+at /)
+        expect(run.stderr).not.toContain('asap-doctor: unexpected error')
+        if (run.exitCode !== 2 && format === 'json') expect(() => JSON.parse(run.stdout)).not.toThrow()
+      }),
+      { numRuns: 60 },
     )
   })
 })

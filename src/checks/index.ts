@@ -1,41 +1,13 @@
 import type { Check } from '../core/define-check.js'
-import algorithm from './algorithm.js'
 import allowedDomain from './allowed-domain.js'
 import dataCenter from './data-center.js'
-import emailFormat from './email-format.js'
-import emailNormalization from './email-normalization.js'
-import emailVerified from './email-verified.js'
 import endpointResponse from './endpoint-response.js'
 import helpCenterUser from './help-center-user.js'
 import loginTiming from './login-timing.js'
-import nameClaims from './name-claims.js'
 import orgId from './org-id.js'
-import requiredClaims from './required-claims.js'
-import signature from './signature.js'
-import timeUnits from './time-units.js'
-import timeValidity from './time-validity.js'
-import tokenFormat from './token-format.js'
-import validityWindow from './validity-window.js'
+import { tokenChecks } from './token-checks.js'
 
-/**
- * Every check, in the order they run and are listed. Order matters: later checks may read earlier
- * results (validity-window mentions time-units), and the report reads top-down like a diagnosis.
- */
-export const tokenChecks = [
-  tokenFormat,
-  algorithm,
-  signature,
-  requiredClaims,
-  emailVerified,
-  timeUnits,
-  validityWindow,
-  timeValidity,
-  emailFormat,
-  emailNormalization,
-  nameClaims,
-] as const
-
-export type TokenCheckId = (typeof tokenChecks)[number]['id']
+export { tokenChecks, type TokenCheckId } from './token-checks.js'
 
 /** Org, data centre and domain: what the page and the configuration say about the integration. */
 export const integrationChecks = [orgId, dataCenter, allowedDomain] as const

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer'
-import { hmacMatches, type HmacAlgorithm } from '../core/crypto/hmac.js'
+import { hmacMatches } from '../core/crypto/hmac.js'
 import { defineCheck } from '../core/define-check.js'
 import type { MessageSpec, Outcome, SecretCandidate } from '../core/types.js'
 
@@ -99,7 +99,7 @@ export default defineCheck({
   severity: 'error',
   scope: 'token',
   messages,
-  run({ token, secrets, signatureUnavailable }): Outcome<MessageId> {
+  async run({ token, secrets, signatureUnavailable }): Promise<Outcome<MessageId>> {
     if (token === undefined || token.parts.length !== 3 || token.signature === undefined) return { messageId: 'not-applicable' }
     if (signatureUnavailable !== undefined) return { messageId: 'unavailable', data: { reason: signatureUnavailable } }
     const signature = token.signature
@@ -111,23 +111,23 @@ export default defineCheck({
     const alg = token.header?.alg
     const signingInput = `${token.parts[0] ?? ''}.${token.parts[1] ?? ''}`
     if (alg === 'HS384' || alg === 'HS512') {
-      return hmacMatches(alg, primary.bytes, signingInput, signature)
+      return (await hmacMatches(alg, primary.bytes, signingInput, signature))
         ? { messageId: 'wrong-algorithm', data: { alg } }
         : mismatch(primary, [])
     }
     if (typeof alg === 'string' && alg !== 'HS256' && !/^none$/i.test(alg)) return { messageId: 'asymmetric', data: { alg } }
 
-    const verifies = (bytes: Uint8Array, algorithm: HmacAlgorithm = 'HS256') => hmacMatches(algorithm, bytes, signingInput, signature)
-    if (verifies(primary.bytes)) return { messageId: 'ok', data: { origin: primary.origin } }
+    const verifies = (bytes: Uint8Array) => hmacMatches('HS256', bytes, signingInput, signature)
+    if (await verifies(primary.bytes)) return { messageId: 'ok', data: { origin: primary.origin } }
 
     const tried: string[] = []
     for (const variant of variantsOf(primary.bytes)) {
       tried.push(describeVariant(variant.kind))
-      if (verifies(variant.bytes)) return variantOutcome(variant, primary)
+      if (await verifies(variant.bytes)) return variantOutcome(variant, primary)
     }
     for (const alternative of secrets.filter((secret) => secret.label === 'alternative')) {
       for (const variant of [{ kind: 'raw' as const, bytes: alternative.bytes }, ...variantsOf(alternative.bytes)]) {
-        if (verifies(variant.bytes)) {
+        if (await verifies(variant.bytes)) {
           return {
             messageId: 'alternative-secret',
             data: {

@@ -34,3 +34,21 @@ export function selectChecks<C extends Check>(checks: readonly C[], only: readon
 export function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V })
 }
+
+/** Option values as both parsers deliver them, keyed by camelCase name. */
+export type ParsedOptions = Readonly<Record<string, string | boolean | readonly string[] | undefined>>
+
+export function optString(options: ParsedOptions, key: string): string | undefined {
+  const value = options[key]
+  return typeof value === 'string' ? value : undefined
+}
+
+export function optFlag(options: ParsedOptions, key: string): boolean {
+  return options[key] === true
+}
+
+export function optList(options: ParsedOptions, key: string): string[] | undefined {
+  const value = options[key]
+  if (value === undefined || typeof value === 'boolean') return undefined
+  return typeof value === 'string' ? [value] : [...value]
+}

@@ -1,6 +1,6 @@
 import type { CliIO } from './cli-io.js'
 import type { CommandName } from './options-table.js'
-import type { ParsedOptions } from './parsed-options.js'
+import type { ParsedOptions } from './common-options.js'
 
 /** Runs one command; each module is imported only when its command runs (start-up time). */
 export async function dispatch(command: CommandName, args: readonly string[], options: ParsedOptions, io: CliIO): Promise<number> {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { COMMANDS, optionKey, type CommandName } from './options-table.js'
-import type { ParsedOptions } from './parsed-options.js'
+import type { ParsedOptions } from './common-options.js'
 
 export interface FastParse {
   readonly command: CommandName

@@ -4,7 +4,7 @@ import { dispatch } from './dispatch.js'
 import { fastParse } from './fast-parse.js'
 import { COMMANDS, optionKey, type CommandSpec } from './options-table.js'
 import { toolVersion } from './package-root.js'
-import type { ParsedOptions } from './parsed-options.js'
+import type { ParsedOptions } from './common-options.js'
 
 /**
  * Runs the CLI for one argv and returns the exit code: 0 nothing failed, 1 a check failed, 2 the

@@ -34,7 +34,8 @@ export async function writeReport(
 ): Promise<number> {
   const name = isFormatName(format) ? format : 'human'
   const style = name === 'human' && wantsColor(color, io) ? await createStyle() : undefined
-  const text = renderers[name](report, { ...(style === undefined ? {} : { style }), masks: [...masks, ...scrub] })
+  const render = await renderers[name]()
+  const text = render(report, { ...(style === undefined ? {} : { style }), masks: [...masks, ...scrub] })
   io.stdout(scrubSecrets(text, scrub))
   if (name === 'github') {
     const summaryFile = io.env.GITHUB_STEP_SUMMARY

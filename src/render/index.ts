@@ -1,8 +1,4 @@
 import type { Report } from '../core/report.js'
-import { renderGithub } from './github.js'
-import { renderHuman } from './human.js'
-import { renderJson } from './json.js'
-import { renderJunit } from './junit.js'
 import type { Style } from './style.js'
 
 export type FormatName = 'human' | 'json' | 'github' | 'junit'
@@ -13,13 +9,24 @@ export interface RenderOptions {
   readonly masks?: readonly string[]
 }
 
-/** One renderer per format, each a pure function of the report. */
+export type Renderer = (report: Report, options: RenderOptions) => string
+
+/**
+ * One renderer per format, each a pure function of the report, loaded on demand: a run prints one
+ * format, and loading the others would cost start-up time for nothing.
+ */
 export const renderers = {
-  human: (report, options) => renderHuman(report, options.style === undefined ? {} : { style: options.style }),
-  json: (report) => renderJson(report),
-  github: (report, options) => renderGithub(report, options.masks === undefined ? {} : { masks: options.masks }),
-  junit: (report) => renderJunit(report),
-} satisfies Record<FormatName, (report: Report, options: RenderOptions) => string>
+  human: async () => {
+    const { renderHuman } = await import('./human.js')
+    return (report, options) => renderHuman(report, options.style === undefined ? {} : { style: options.style })
+  },
+  json: async () => (await import('./json.js')).renderJson,
+  github: async () => {
+    const { renderGithub } = await import('./github.js')
+    return (report, options) => renderGithub(report, options.masks === undefined ? {} : { masks: options.masks })
+  },
+  junit: async () => (await import('./junit.js')).renderJunit,
+} satisfies Record<FormatName, () => Promise<Renderer>>
 
 export function isFormatName(value: string): value is FormatName {
   return Object.hasOwn(renderers, value)

@@ -27,7 +27,8 @@ export class SessionAnalyzer {
   readonly #pageLoads: PageLoad[] = []
   readonly #widgetScripts: WidgetScriptSeen[] = []
   readonly #attempts: LoginAttempt[] = []
-  readonly #sightings: TokenSighting[] = []
+  /** Keyed by place, detail and token: the app's bearer token on every API call is one sighting, counted. */
+  readonly #sightings = new Map<string, TokenSighting>()
   readonly #pageErrors: PageError[] = []
 
   setCreator(name: string | undefined, version: string | undefined): void {
@@ -77,7 +78,7 @@ export class SessionAnalyzer {
 
     const body = request.postData?.text ?? ''
     if (body !== '' && ASAP_ERROR.test(body) && /error|uncaught|not defined|undefined/i.test(body)) {
-      this.#pageErrors.push({ entryIndex: index, startedAt: time, message: errorMessage(body) })
+      this.#pageErrors.push({ entryIndex: index, startedAt: time, message: own(errorMessage(body)) })
     }
 
     const found = tokensInRequest(entry, url)
@@ -100,7 +101,7 @@ export class SessionAnalyzer {
         url: maskSignaturesIn(url.href, [attemptToken.token]),
         host: url.hostname,
         ...(auth?.[1] === undefined ? {} : { pathId: decodeURIComponent(auth[1]) }),
-        token: attemptToken.token,
+        token: own(attemptToken.token),
         tokenPlace: attemptToken.place,
         status: entry.response.status,
         outcome,
@@ -117,7 +118,22 @@ export class SessionAnalyzer {
       ...oversized.flatMap((big) => big.jwts.map((token) => ({ token, place: placeOfPath(big.path), detail: big.path }))),
     ]
     for (const sighting of sightings) {
-      this.#sightings.push({ entryIndex: index, startedAt: time, startedDateTime: entry.startedDateTime, url: maskSignaturesIn(url.href, [sighting.token]), ...sighting })
+      const key = `${sighting.place}\u0000${sighting.detail ?? ''}\u0000${sighting.token}`
+      const seen = this.#sightings.get(key)
+      if (seen !== undefined) {
+        this.#sightings.set(key, { ...seen, count: seen.count + 1 })
+        continue
+      }
+      this.#sightings.set(key, {
+        entryIndex: index,
+        count: 1,
+        startedAt: time,
+        startedDateTime: entry.startedDateTime,
+        url: maskSignaturesIn(url.href, [sighting.token]),
+        place: sighting.place,
+        ...(sighting.detail === undefined ? {} : { detail: own(sighting.detail) }),
+        token: own(sighting.token),
+      })
     }
   }
 
@@ -128,7 +144,7 @@ export class SessionAnalyzer {
       pageLoads: this.#pageLoads,
       widgetScripts: this.#widgetScripts,
       attempts: this.#attempts,
-      sightings: this.#sightings,
+      sightings: [...this.#sightings.values()],
       pageErrors: this.#pageErrors,
     }
   }
@@ -215,6 +231,14 @@ export function callsLoginOutsideReady(html: string): boolean {
 function errorMessage(body: string): string {
   const message = /"message"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(body)?.[1]
   return (message ?? body).slice(0, 200)
+}
+
+/**
+ * A copy that does not share memory with the body it was cut from: V8 keeps the whole parent
+ * string alive for a slice, and thousands of slices of 256 KB bodies add up on a 1 GB HAR.
+ */
+function own(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8')
 }
 
 function placeOfPath(path: string): TokenPlace {

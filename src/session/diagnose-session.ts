@@ -158,7 +158,7 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
       at: sighting.startedAt,
       time: sighting.startedDateTime,
       kind: endpoint ? 'token-endpoint' : 'sighting',
-      label: `${endpoint ? 'token endpoint' : `token in ${sighting.place}${sighting.detail === undefined ? '' : ` (${sighting.detail})`}`} ${sighting.url}${endpoint ? '' : `: ${show(sighting.token)}`}`,
+      label: `${endpoint ? 'token endpoint' : `token in ${sighting.place}${sighting.detail === undefined ? '' : ` (${sighting.detail})`}`} ${sighting.url}${endpoint ? '' : `: ${show(sighting.token)}`}${sighting.count > 1 ? ` (seen ${sighting.count} times)` : ''}`,
       entryIndex: sighting.entryIndex,
     })
   }

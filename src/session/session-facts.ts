@@ -37,7 +37,9 @@ export interface LoginAttempt {
 
 /** A JWT seen outside a login attempt: the customer's token endpoint, an Authorization header… */
 export interface TokenSighting {
+  /** The first entry where this token was seen in this place; `count` says how often it was seen. */
   readonly entryIndex: number
+  readonly count: number
   readonly startedAt: number
   readonly startedDateTime: string
   readonly url: string

@@ -4,13 +4,12 @@ import { buildReport, mainFailure, type SubjectReport } from '../../core/report.
 import type { CheckResult } from '../../core/types.js'
 import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
-import { resolveNow, selectChecks } from '../common-options.js'
+import { optFlag, optList, optString, type ParsedOptions, resolveNow, selectChecks } from '../common-options.js'
 import { endpointRequest } from '../io/endpoint-request.js'
 import { setUpIntegration } from '../io/integration-setup.js'
 import { readTokenInput } from '../io/read-token-input.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
-import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
 import { diagnoseEndpoint, integrationFacts } from './endpoint.js'
 
 /**

@@ -6,9 +6,8 @@ import { maskToken } from '../../core/token/mask-token.js'
 import { parseToken } from '../../core/token/parse-token.js'
 import { renderClaims } from '../../render/human.js'
 import type { CliIO } from '../cli-io.js'
-import { resolveNow } from '../common-options.js'
+import { optFlag, optString, type ParsedOptions, resolveNow } from '../common-options.js'
 import { readTokenInput } from '../io/read-token-input.js'
-import { optFlag, optString, type ParsedOptions } from '../parsed-options.js'
 
 
 /** `asap-doctor decode [token]`: header and payload with readable times, no verdict. */

@@ -6,12 +6,11 @@ import { buildReport, mainFailure, type SubjectReport } from '../../core/report.
 import type { CheckResult, IntegrationFacts } from '../../core/types.js'
 import { probeEndpoint } from '../../endpoint/probe-endpoint.js'
 import type { CliIO } from '../cli-io.js'
-import { selectChecks } from '../common-options.js'
+import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
 import { endpointRequest, type EndpointRequest } from '../io/endpoint-request.js'
 import { setUpIntegration, type IntegrationSetup } from '../io/integration-setup.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
-import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
 import { withSpinner } from '../spinner.js'
 
 /** `asap-doctor endpoint [url]`: call the customer's token endpoint and check what it returns. */

@@ -10,11 +10,10 @@ import type { RedactionStats } from '../../har/redact.js'
 import { SessionAnalyzer } from '../../session/analyze-session.js'
 import { diagnoseSession } from '../../session/diagnose-session.js'
 import type { CliIO } from '../cli-io.js'
-import { selectChecks } from '../common-options.js'
+import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
 import { setUpIntegration } from '../io/integration-setup.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
-import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
 import { withSpinner } from '../spinner.js'
 
 const CHUNK_BYTES = 1 << 20

@@ -1,3 +1,4 @@
+import { optString, type ParsedOptions } from '../common-options.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { allChecks, findCheck } from '../../checks/index.js'
@@ -5,7 +6,6 @@ import { InputError } from '../../core/errors.js'
 import { SCHEMA_VERSION } from '../../core/report.js'
 import type { CliIO } from '../cli-io.js'
 import { PACKAGE_ROOT } from '../package-root.js'
-import { optString, type ParsedOptions } from '../parsed-options.js'
 
 /** `asap-doctor checks`: id, severity and title of every check. */
 export function checksCommand(options: ParsedOptions, io: CliIO): number {

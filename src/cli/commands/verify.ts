@@ -1,18 +1,21 @@
-import { allChecks, tokenChecks } from '../../checks/index.js'
+import { tokenChecks } from '../../checks/token-checks.js'
 import { diagnoseToken } from '../../core/diagnose-token.js'
 import { buildReport } from '../../core/report.js'
 import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
-import { resolveLeeway, resolveNow, selectChecks, withDefined } from '../common-options.js'
+import { optFlag, optList, optString, type ParsedOptions, resolveLeeway, resolveNow, selectChecks, withDefined } from '../common-options.js'
 import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
 import { readTokenInput } from '../io/read-token-input.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
-import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
 
 /** `asap-doctor verify [token]`: every token check for one token. Returns the exit code. */
 export async function verifyCommand(argument: string | undefined, options: ParsedOptions, io: CliIO): Promise<number> {
-  const checks = selectChecks(tokenChecks, optList(options, 'only'), optList(options, 'skip'), allChecks)
+  const only = optList(options, 'only')
+  const skip = optList(options, 'skip')
+  // The full registry is needed only to tell an unknown id from one that does not apply here.
+  const known = only === undefined && skip === undefined ? tokenChecks : (await import('../../checks/index.js')).allChecks
+  const checks = selectChecks(tokenChecks, only, skip, known)
   const now = resolveNow(optString(options, 'now'), io)
   const leewayMs = resolveLeeway(optString(options, 'leeway'))
   const exact = optFlag(options, 'exact')

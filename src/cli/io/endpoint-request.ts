@@ -1,8 +1,8 @@
+import { optList, optString, type ParsedOptions } from '../common-options.js'
 import type { TokenEndpointConfig } from '../../config/config.js'
 import { InputError } from '../../core/errors.js'
 import type { HttpMethod } from '../../net/http-client.js'
 import type { CliIO } from '../cli-io.js'
-import { optList, optString, type ParsedOptions } from '../parsed-options.js'
 
 export interface EndpointRequest {
   readonly url: string

@@ -1,3 +1,4 @@
+import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { CONFIG_FILE_NAME, parseConfig, type AsapDoctorConfig } from '../../config/config.js'
@@ -6,7 +7,6 @@ import { memoizeDirectory } from '../../core/memoize-directory.js'
 import type { IntegrationFacts, SecretCandidate, UserDirectory } from '../../core/types.js'
 import { DATA_CENTERS, isDataCenterId, type DataCenterId } from '../../desk/data-centers.js'
 import type { CliIO } from '../cli-io.js'
-import { optFlag, optList, optString, type ParsedOptions } from '../parsed-options.js'
 import { readSecrets, secretOptionsFrom } from './read-secrets.js'
 import { readTextFile } from './read-text.js'
 

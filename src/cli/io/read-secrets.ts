@@ -1,8 +1,8 @@
+import { optFlag, optString, type ParsedOptions } from '../common-options.js'
 import { Buffer } from 'node:buffer'
 import { InputError } from '../../core/errors.js'
 import type { SecretCandidate } from '../../core/types.js'
 import type { CliIO } from '../cli-io.js'
-import { optFlag, optString, type ParsedOptions } from '../parsed-options.js'
 import { readTextFile, stripOneNewline } from './read-text.js'
 
 export interface SecretOptions {

@@ -135,16 +135,7 @@ function parseCsv(body: string, delimiter: string, fileName: string): ContactRec
       return value
     }
     const statusColumn = columns.get('status')
-    const status = statusColumn === undefined ? undefined : row.cells[statusColumn.index]?.trim()
-    records.push({
-      email,
-      isEndUser: flag('isEndUser'),
-      isSpam: flag('isSpam'),
-      isAnonymous: flag('isAnonymous'),
-      isActive: flag('isActive'),
-      status: status === '' ? undefined : status,
-      where,
-    })
+    records.push(contactRecord(email, where, flag, statusColumn === undefined ? undefined : row.cells[statusColumn.index]))
   }
   return records
 }
@@ -180,15 +171,7 @@ function parseJson(text: string, fileName: string): ContactRecord[] {
       return parsed
     }
     const status = [item['status'], item['userStatus']].find((candidate) => typeof candidate === 'string')
-    records.push({
-      email,
-      isEndUser: flag('isEndUser'),
-      isSpam: flag('isSpam'),
-      isAnonymous: flag('isAnonymous'),
-      isActive: flag('isActive'),
-      status: typeof status === 'string' && status.trim() !== '' ? status : undefined,
-      where,
-    })
+    records.push(contactRecord(email, where, flag, typeof status === 'string' ? status : undefined))
   }
   return records
 }
@@ -280,4 +263,23 @@ function parseCsvRows(text: string, delimiter: string, fileName: string): { read
 
 function inputError(fileName: string, problem: string): InputError {
   return new InputError('ERR_INPUT', `users file ${fileName}: ${problem}`)
+}
+
+/** One contact, the same shape whichever format it came from; a blank status counts as none. */
+function contactRecord(
+  email: string,
+  where: string,
+  flag: (field: Exclude<Field, 'email' | 'status'>) => boolean | undefined,
+  status: string | undefined,
+): ContactRecord {
+  const trimmed = status?.trim()
+  return {
+    email,
+    isEndUser: flag('isEndUser'),
+    isSpam: flag('isSpam'),
+    isAnonymous: flag('isAnonymous'),
+    isActive: flag('isActive'),
+    status: trimmed === undefined || trimmed === '' ? undefined : trimmed,
+    where,
+  }
 }

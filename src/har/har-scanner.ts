@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer'
 import { HarInputError } from './har-errors.js'
-import { excerpt } from './har-input.js'
+import { excerpt, sniffInput, type InputInfo } from './har-input.js'
 
 /** Container kinds on the scanner's stack. */
 export const KIND_OBJECT = 1
@@ -639,5 +639,22 @@ export class HarScanner {
       'ERR_HAR_NOT_JSON',
       `invalid JSON at byte ${offset}${where}: unexpected ${describeByte(c)}`,
     )
+  }
+}
+
+/**
+ * Feeds every chunk of the input through the scanner, pausing (yielding) after each step so the
+ * caller can drain what its sink produced: events for the reader, output for the redactor.
+ */
+export async function* driveScanner(scanner: HarScanner, chunks: AsyncIterable<Uint8Array>, info: InputInfo): AsyncGenerator<void, void, undefined> {
+  let offset = 0
+  for await (const buf of sniffInput(chunks, info)) {
+    scanner.base = offset + (info.bom ? 3 : 0)
+    offset += buf.length
+    let pos = 0
+    while (pos < buf.length) {
+      pos = scanner.run(buf, pos)
+      yield
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Buffer, isUtf8 } from 'node:buffer'
 import { HarInputError } from './har-errors.js'
-import { sniffInput, type InputInfo } from './har-input.js'
-import { HarScanner, type ScannerSink, type UnitKind } from './har-scanner.js'
+import type { InputInfo } from './har-input.js'
+import { driveScanner, HarScanner, type ScannerSink, type UnitKind } from './har-scanner.js'
 import type {
   HarContent,
   HarCreator,
@@ -137,17 +137,10 @@ export function readHar(chunks: AsyncIterable<Uint8Array>, opts: ReadHarOptions 
     })
     let done = false
     try {
-      let offset = 0
-      for await (const buf of sniffInput(chunks, info)) {
-        scanner.base = offset + (info.bom ? 3 : 0)
-        offset += buf.length
-        let pos = 0
-        while (pos < buf.length) {
-          pos = scanner.run(buf, pos)
-          while (sink.queue.length > 0) {
-            const ev = sink.queue.shift()
-            if (ev !== undefined) yield ev
-          }
+      for await (const _step of driveScanner(scanner, chunks, info)) {
+        while (sink.queue.length > 0) {
+          const ev = sink.queue.shift()
+          if (ev !== undefined) yield ev
         }
       }
       const complete = scanner.finish()

@@ -1,8 +1,8 @@
 import { Buffer, isUtf8 } from 'node:buffer'
 import { randomBytes } from 'node:crypto'
 import { HarInputError } from './har-errors.js'
-import { sniffInput, type InputInfo } from './har-input.js'
-import { HarScanner, KIND_ARRAY, KIND_OBJECT, type ScannerSink, type UnitKind } from './har-scanner.js'
+import type { InputInfo } from './har-input.js'
+import { driveScanner, HarScanner, KIND_ARRAY, KIND_OBJECT, type ScannerSink, type UnitKind } from './har-scanner.js'
 import { DUMMY_KEY, PLACEHOLDER, closeWithPlaceholder, parseWithPath, reopen, type PathParse } from './partial-json.js'
 import {
   REDACTED,
@@ -85,15 +85,8 @@ export async function redactHar(
     maxUnitBytes: opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY,
     split: true,
   })
-  let offset = 0
-  for await (const buf of sniffInput(chunks, info)) {
-    scanner.base = offset + (info.bom ? 3 : 0)
-    offset += buf.length
-    let pos = 0
-    while (pos < buf.length) {
-      pos = scanner.run(buf, pos)
-      if (out.size > 0) stats.bytesOut += await out.flush(write)
-    }
+  for await (const _step of driveScanner(scanner, chunks, info)) {
+    if (out.size > 0) stats.bytesOut += await out.flush(write)
   }
   if (scanner.finish()) scanner.checkComplete()
   else {

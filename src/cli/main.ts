@@ -28,8 +28,8 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
     .description('Diagnose why a Zoho Desk ASAP widget JWT login falls back to guest ("general_error").')
     .option('--debug', 'show stack traces of unexpected errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors are one line on stderr, like every other "could not run" (exit 2).
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(text.startsWith('error:') ? `asap-doctor: ${text}` : text) })
     .version(toolVersion(), '-V, --version')
 
   for (const spec of COMMANDS) {

@@ -31,8 +31,12 @@ export class SessionAnalyzer {
   readonly #sightings = new Map<string, TokenSighting>()
   readonly #pageErrors: PageError[] = []
 
-  setCreator(name: string | undefined, version: string | undefined): void {
-    if (name !== undefined) this.#creator = version === undefined ? name : `${name} ${version}`
+  readonly #pageTitles = new Map<string, string>()
+
+  /** What the HAR says about itself: who recorded it, and its `pages` (titles for the report). */
+  setLog(creator: { name?: string; version?: string } | undefined, pages: ReadonlyArray<{ id: string; title: string }>): void {
+    if (creator?.name !== undefined) this.#creator = creator.version === undefined ? creator.name : `${creator.name} ${creator.version}`
+    for (const page of pages) this.#pageTitles.set(page.id, page.title)
   }
 
   add({ index, entry, oversized = [] }: SessionEntryInput): void {
@@ -140,6 +144,7 @@ export class SessionAnalyzer {
   finish(): SessionFacts {
     return {
       ...(this.#creator === undefined ? {} : { creator: this.#creator }),
+      pageTitles: this.#pageTitles,
       entries: this.#entries,
       pageLoads: this.#pageLoads,
       widgetScripts: this.#widgetScripts,

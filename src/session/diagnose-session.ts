@@ -70,6 +70,7 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
     ...options.notes,
     `Zoho answered HTTP ${attempt.status}: ${describeOutcome(attempt.outcome)}.`,
     ...(endpoint === undefined ? [] : [`The token came from ${endpoint.url} (entry #${endpoint.entryIndex}).`]),
+    ...pageNote(attempt, facts),
     `Time checks are evaluated at the request time ${attempt.startedDateTime}, not at today's clock.`,
   ]
   const subject = await diagnoseToken({
@@ -237,6 +238,12 @@ function noAttemptVerdict(checks: readonly CheckResult[], scripts: readonly Widg
         ? 'No login attempt: the ASAP widget was never loaded'
         : 'No login attempt in this recording'
   return `${base}${other?.verdict === undefined ? '' : `; also ${other.verdict}`}.`
+}
+
+function pageNote(attempt: LoginAttempt, facts: SessionFacts): string[] {
+  const title = attempt.pageref === undefined ? undefined : facts.pageTitles.get(attempt.pageref)
+  const from = attempt.pageOrigin === undefined ? 'an unknown page (no Origin or Referer)' : attempt.pageOrigin
+  return [`Sent from ${from}${title === undefined ? '' : `, HAR page "${title}"`}.`]
 }
 
 function describeOutcome(outcome: LoginAttempt['outcome']): string {

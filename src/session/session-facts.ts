@@ -76,6 +76,8 @@ export interface WidgetScriptSeen extends WidgetScriptFacts {
 /** Everything the session analysis keeps: small facts, never whole entries. */
 export interface SessionFacts {
   readonly creator?: string
+  /** `log.pages`: page id → title (Chrome puts the URL there, Playwright the document title). */
+  readonly pageTitles: ReadonlyMap<string, string>
   readonly entries: number
   readonly pageLoads: readonly PageLoad[]
   readonly widgetScripts: readonly WidgetScriptSeen[]

@@ -66,7 +66,7 @@ async function analyzeFile(file: string, io: CliIO) {
   const analyzer = new SessionAnalyzer()
   const { events, summary } = readHar(openInput(file, io))
   for await (const event of events) {
-    if (event.kind === 'log') analyzer.setCreator(event.creator?.name, event.creator?.version)
+    if (event.kind === 'log') analyzer.setLog(event.creator, event.pages)
     else analyzer.add({ index: event.index, entry: event.entry, oversized: event.oversized })
   }
   const read = await summary

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { measureColdStart } from './cold-start.js'
 
-const cold = measureColdStart(15)
+const cold = measureColdStart(31)
 process.stdout.write(
   `cold start (median of ${cold.runs}): node -e 0 ${cold.baselineMs.toFixed(1)} ms, verify ${cold.verifyMs.toFixed(1)} ms, ratio ${cold.ratio.toFixed(2)}× (target ≤ 1.6×)\n`,
 )

@@ -32,9 +32,14 @@ export class InputError extends AsapDoctorError {}
 /** A config file that is not what the schema says, with the JSON path of the bad value. */
 export class ConfigError extends AsapDoctorError {
   readonly path: string
-  constructor(path: string, message: string, options?: { cause?: unknown }) {
-    super('ERR_CONFIG', path === '' ? message : `${path}: ${message}`, options)
+  /** What is wrong with the value, without the path or file. */
+  readonly detail: string
+
+  constructor(path: string, detail: string, options?: { cause?: unknown; file?: string }) {
+    const where = [options?.file === undefined ? '' : `config ${options.file}: `, path === '' ? '' : `${path}: `].join('')
+    super('ERR_CONFIG', `${where}${detail}`, options)
     this.path = path
+    this.detail = detail
   }
 }
 

@@ -128,7 +128,7 @@ describe('asap-doctor check', () => {
     it.each([
       ['unknown key', { orgId: '712340056', colour: 'blue' }, /colour: unknown key/],
       ['wrong type', { orgId: '712340056', allowedDomains: 'app.example.com' }, /allowedDomains: must be an array/],
-      ['six domains', { allowedDomains: ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com'] }, /allowedDomains\[5\]: 6 domains; Zoho allows at most five/],
+      ['six domains', { allowedDomains: ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com'] }, /^asap-doctor: config \S+bad\.json: allowedDomains\[5\]: 6 domains; Zoho allows at most five\n$/],
       ['a URL as a domain', { allowedDomains: ['https://app.example.com'] }, /allowedDomains\[0\]: "https:\/\/app.example.com" is not a plain host name/],
       ['a secret in the file', { desk: { clientSecret: 'abcdef123456' } }, /desk.clientSecret: a secret written into the config file/],
       ['a cookie value in the file', { tokenEndpoint: { url: 'https://app.example.com/t', headers: { Cookie: 'app_session=abc' } } }, /tokenEndpoint.headers.Cookie: a Cookie value is a credential/],
@@ -148,7 +148,7 @@ describe('asap-doctor check', () => {
       writeFileSync(join(dir, 'broken.json'), '{ "orgId": ')
       const run = await check(join(dir, 'broken.json'))
       expect(run.exitCode).toBe(2)
-      expect(run.stderr).toMatch(/is not valid JSON/)
+      expect(run.stderr).toMatch(/^asap-doctor: config \S+broken\.json: not valid JSON: /)
     })
   })
 

@@ -105,12 +105,12 @@ export function loadConfig(path: string | undefined, io: CliIO): { config: AsapD
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new ConfigError('', `config ${candidate} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
+    throw new ConfigError('', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { file: candidate })
   }
   try {
     return { config: parseConfig(parsed), path: candidate }
   } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(error.path, `config ${candidate}: ${error.path === '' ? '' : `${error.path}: `}${error.message.replace(`${error.path}: `, '')}`)
+    if (error instanceof ConfigError) throw new ConfigError(error.path, error.detail, { file: candidate, cause: error })
     throw error
   }
 }

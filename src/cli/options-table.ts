@@ -43,7 +43,7 @@ const secretOptions: readonly OptionSpec[] = [
 
 const timeOptions: readonly OptionSpec[] = [
   { name: 'now', value: 'instant', description: 'evaluate time checks at this ISO-8601 instant or epoch ms' },
-  { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms', defaultValue: '0' },
+  { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms (default 0)' },
 ]
 
 const integrationOptions: readonly OptionSpec[] = [
@@ -83,7 +83,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     argument: { name: 'file', required: true, variadic: true, description: 'HAR files exported from the browser (- for stdin)' },
     options: [
       ...secretOptions,
-      { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms', defaultValue: '0' },
+      { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms (default 0)' },
       ...integrationOptions,
       { name: 'redact', value: 'out', description: 'write a copy safe to attach to a ticket (signatures, cookies, tokens removed)' },
       { name: 'redact-emails', description: 'with --redact: replace e-mail addresses by stable pseudonyms' },

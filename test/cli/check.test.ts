@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAKE_ACCESS_TOKEN, FAKE_ORG_ID, startFakeDeskServer, type FakeDeskServer } from '../helpers/fake-desk-server.js'
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from '../helpers/fake-token-endpoint.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
-import { TEST_SECRET } from '../helpers/tokens.js'
+import { goodPayload, makeToken, TEST_SECRET } from '../helpers/tokens.js'
 
 let endpoint: FakeTokenEndpoint
 let desk: FakeDeskServer
@@ -88,6 +88,18 @@ describe('asap-doctor check', () => {
     expect(failing).toEqual(['time-units', 'validity-window', 'time-validity'])
     expect(report.subjects[0].checks.find((c: { id: string }) => c.id === 'help-center-user').status).toBe('pass')
     expect(run.exitCode).toBe(1)
+  })
+
+  it('leeway: the config value applies, and an explicit --leeway 0 wins over it', async () => {
+    const now = Date.parse('2026-11-21T06:00:00Z')
+    writeFileSync(join(dir, 'late.txt'), makeToken({ payload: goodPayload({ not_before: now - 303_000, not_after: now - 3_000 }) }))
+    const config = writeConfig('leeway.json', { leewayMs: 5000 })
+    const timeValidity = async (...extra: string[]) => {
+      const run = await runCliInProcess(['check', '--config', config, '--token-file', join(dir, 'late.txt'), '--now', '2026-11-21T06:00:00Z', '--only', 'time-validity', '--format', 'json', ...extra], { cwd: dir })
+      return JSON.parse(run.stdout).subjects[0].checks[0].status as string
+    }
+    expect(await timeValidity()).toBe('pass')
+    expect(await timeValidity('--leeway', '0')).toBe('fail')
   })
 
   it('without endpoint or token it checks the configuration and the expected user', async () => {

@@ -1,4 +1,3 @@
-import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { CONFIG_FILE_NAME, parseConfig, type AsapDoctorConfig } from '../../config/config.js'
@@ -7,6 +6,7 @@ import { memoizeDirectory } from '../../core/memoize-directory.js'
 import type { IntegrationFacts, SecretCandidate, UserDirectory } from '../../core/types.js'
 import { DATA_CENTERS, isDataCenterId, type DataCenterId } from '../../desk/data-centers.js'
 import type { CliIO } from '../cli-io.js'
+import { optFlag, optList, optString, resolveLeeway, type ParsedOptions } from '../common-options.js'
 import { readSecrets, secretOptionsFrom } from './read-secrets.js'
 import { readTextFile } from './read-text.js'
 
@@ -45,8 +45,7 @@ export async function setUpIntegration(options: ParsedOptions, io: CliIO, stdinT
   const pageUrl = optString(options, 'pageUrl') ?? config.pageUrl
   const expectEmail = optString(options, 'expectEmail') ?? config.expectEmail
   const leeway = optString(options, 'leeway')
-  const leewayMs = leeway !== undefined && leeway !== '0' ? Number(leeway) : (config.leewayMs ?? 0)
-  if (!Number.isInteger(leewayMs) || leewayMs < 0) throw new InputError('ERR_USAGE', `--leeway "${leeway ?? ''}" must be a whole number of milliseconds`)
+  const leewayMs = leeway === undefined ? (config.leewayMs ?? 0) : resolveLeeway(leeway)
 
   const secretsRead = await readSecrets(secretOptionsFrom(options), io, stdinTaken, config.secret === undefined ? undefined : { ...config.secret, baseDir: configDir(configPath, io) })
   for (const warning of secretsRead.warnings) io.stderr(`asap-doctor: warning: ${warning}\n`)

@@ -30,10 +30,6 @@ export function selectChecks<C extends Check>(checks: readonly C[], only: readon
   return checks.filter((check) => (onlyIds.length === 0 || onlyIds.includes(check.id)) && !skipIds.includes(check.id))
 }
 
-/** `{ key: value }` when the value is defined, else `{}`: for optional properties under exactness. */
-export function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V })
-}
 
 /** Option values as both parsers deliver them, keyed by camelCase name. */
 export type ParsedOptions = Readonly<Record<string, string | boolean | readonly string[] | undefined>>

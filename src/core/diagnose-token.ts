@@ -76,11 +76,11 @@ function contextFor(
     leewayMs: input.leewayMs ?? 0,
     ...tokenFacet,
     secrets: input.secrets ?? [],
-    ...(input.expectEmail === undefined ? {} : { expectEmail: input.expectEmail }),
-    ...(input.integration === undefined ? {} : { integration: input.integration }),
-    ...(input.timing === undefined ? {} : { timing: input.timing }),
-    ...(input.users === undefined ? {} : { users: input.users }),
-    ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }),
-    ...(input.signatureUnavailable === undefined ? {} : { signatureUnavailable: input.signatureUnavailable }),
+    expectEmail: input.expectEmail,
+    integration: input.integration,
+    timing: input.timing,
+    users: input.users,
+    endpoint: input.endpoint,
+    signatureUnavailable: input.signatureUnavailable,
   }
 }

@@ -40,19 +40,19 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
   const lastScript = scripts.filter((script) => (script.startedAt ?? 0) <= attempt.startedAt).at(-1) ?? scripts[0]
   const endpoint = facts.sightings.find((sighting) => sighting.place === 'response body' && sighting.token === attempt.token && sighting.entryIndex < attempt.entryIndex)
   const integration: IntegrationFacts = {
-    ...(attempt.pageHost === undefined ? {} : { pageHost: attempt.pageHost }),
-    ...(attempt.pageOrigin === undefined ? {} : { pageOrigin: attempt.pageOrigin }),
+    pageHost: attempt.pageHost,
+    pageOrigin: attempt.pageOrigin,
     widgetScripts: scripts,
     authCall: {
       url: attempt.url,
       host: attempt.host,
-      ...(attempt.pathId === undefined ? {} : { pathId: attempt.pathId }),
+      pathId: attempt.pathId,
       startedAt: attempt.startedAt,
       status: attempt.status,
       outcome: attempt.outcome,
-      ...(attempt.responseError === undefined ? {} : { responseError: attempt.responseError }),
+      responseError: attempt.responseError,
     },
-    ...(options.deskApiHost === undefined ? {} : { deskApiHost: options.deskApiHost }),
+    deskApiHost: options.deskApiHost,
     configured: options.configured,
   }
   const timing: TimingFacts = {
@@ -84,8 +84,8 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
     notes,
     integration,
     timing,
-    ...(options.users === undefined ? {} : { users: options.users }),
-    ...(options.expectEmail === undefined ? {} : { expectEmail: options.expectEmail }),
+    users: options.users,
+    expectEmail: options.expectEmail,
   })
   const suspects = attempt.outcome === 'accepted' ? [] : rankSuspects(subject.checks, attempt)
   const diagnosis: Diagnosis = {
@@ -112,10 +112,10 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
         secrets: options.secrets,
         notes: [...options.notes, 'No ASAP login attempt (remote/auth call) in this recording.'],
         integration: {
-          ...(pageHost === undefined ? {} : { pageHost }),
+          pageHost,
           ...(load === undefined ? {} : { pageOrigin: new URL(load.url).origin }),
           widgetScripts: scripts,
-          ...(options.deskApiHost === undefined ? {} : { deskApiHost: options.deskApiHost }),
+          deskApiHost: options.deskApiHost,
           configured: options.configured,
         },
         timing: {

@@ -43,8 +43,8 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
         reveal: optFlag(options, 'reveal'),
         notes: [...setup.notes, ...input.notes],
         integration: integrationFacts(setup),
-        ...(setup.users === undefined ? {} : { users: setup.users }),
-        ...(setup.expectEmail === undefined ? {} : { expectEmail: setup.expectEmail }),
+        users: setup.users,
+        expectEmail: setup.expectEmail,
       })
     } else {
       subject = await diagnoseWithoutToken(
@@ -55,8 +55,8 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
           secrets: setup.secrets,
           notes: [...setup.notes, 'No token endpoint and no token: checking the configuration and the user only (set tokenEndpoint, or pass --token-file).'],
           integration: integrationFacts(setup),
-          ...(setup.users === undefined ? {} : { users: setup.users }),
-          ...(setup.expectEmail === undefined ? {} : { expectEmail: setup.expectEmail }),
+          users: setup.users,
+          expectEmail: setup.expectEmail,
         },
         configVerdict,
       )

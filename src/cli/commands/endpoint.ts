@@ -42,7 +42,7 @@ export async function diagnoseEndpoint(
   let facts
   try {
     facts = await withSpinner(io, `Calling ${new URL(request.url).host} twice…`, () =>
-      probeEndpoint({ http, url: request.url, method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }), now: io.now }),
+      probeEndpoint({ http, url: request.url, method: request.method, headers: request.headers, body: request.body, now: io.now }),
     )
   } finally {
     await http.close()
@@ -59,8 +59,8 @@ export async function diagnoseEndpoint(
     notes: [...setup.notes, `${request.method} ${request.url} was called ${facts.calls.length} time${facts.calls.length === 1 ? '' : 's'}.`],
     integration,
     endpoint: facts,
-    ...(setup.users === undefined ? {} : { users: setup.users }),
-    ...(setup.expectEmail === undefined ? {} : { expectEmail: setup.expectEmail }),
+    users: setup.users,
+    expectEmail: setup.expectEmail,
   }
   const first = tokens[0]
   const subject =
@@ -75,7 +75,7 @@ export function integrationFacts(setup: IntegrationSetup): IntegrationFacts {
   const page = setup.pageUrl === undefined ? undefined : new URL(setup.pageUrl)
   return {
     ...(page === undefined ? {} : { pageHost: page.hostname, pageOrigin: page.origin }),
-    ...(setup.deskApiHost === undefined ? {} : { deskApiHost: setup.deskApiHost }),
+    deskApiHost: setup.deskApiHost,
     configured: setup.configured,
   }
 }

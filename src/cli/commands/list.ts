@@ -1,10 +1,10 @@
-import { optString, type ParsedOptions } from '../common-options.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { allChecks, findCheck } from '../../checks/index.js'
 import { InputError } from '../../core/errors.js'
 import { SCHEMA_VERSION } from '../../core/report.js'
 import type { CliIO } from '../cli-io.js'
+import { optString, type ParsedOptions } from '../common-options.js'
 import { PACKAGE_ROOT } from '../package-root.js'
 
 /** `asap-doctor checks`: id, severity and title of every check. */

@@ -3,7 +3,7 @@ import { diagnoseToken } from '../../core/diagnose-token.js'
 import { buildReport } from '../../core/report.js'
 import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
-import { optFlag, optList, optString, type ParsedOptions, resolveLeeway, resolveNow, selectChecks, withDefined } from '../common-options.js'
+import { optFlag, optList, optString, type ParsedOptions, resolveLeeway, resolveNow, selectChecks } from '../common-options.js'
 import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
 import { readTokenInput } from '../io/read-token-input.js'
 import { writeReport } from '../output.js'
@@ -32,7 +32,7 @@ export async function verifyCommand(argument: string | undefined, options: Parse
     exact,
     reveal: optFlag(options, 'reveal'),
     notes: [...input.notes, ...notes],
-    ...withDefined('expectEmail', optString(options, 'expectEmail')),
+    expectEmail: optString(options, 'expectEmail'),
   })
   const report = buildReport({ toolVersion: toolVersion(), command: 'verify', now, subjects: [subject], strict: optFlag(options, 'strict') })
   return writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, [extractToken(input.text).token])

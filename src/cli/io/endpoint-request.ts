@@ -1,8 +1,8 @@
-import { optList, optString, type ParsedOptions } from '../common-options.js'
 import type { TokenEndpointConfig } from '../../config/config.js'
 import { InputError } from '../../core/errors.js'
 import type { HttpMethod } from '../../net/http-client.js'
 import type { CliIO } from '../cli-io.js'
+import { optList, optString, type ParsedOptions } from '../common-options.js'
 
 export interface EndpointRequest {
   readonly url: string
@@ -49,5 +49,5 @@ export function endpointRequest(argument: string | undefined, options: ParsedOpt
     secrets.push(...cookies.map((cookie) => cookie.slice(cookie.indexOf('=') + 1)))
   }
   const body = optString(options, 'body') ?? configured?.body
-  return { url, method, headers, ...(body === undefined ? {} : { body }), secrets: secrets.filter((secret) => secret.length >= 6) }
+  return { url, method, headers, body, secrets: secrets.filter((secret) => secret.length >= 6) }
 }

@@ -1,8 +1,8 @@
-import { optFlag, optString, type ParsedOptions } from '../common-options.js'
 import { Buffer } from 'node:buffer'
 import { InputError } from '../../core/errors.js'
 import type { SecretCandidate } from '../../core/types.js'
 import type { CliIO } from '../cli-io.js'
+import { optFlag, optString, type ParsedOptions } from '../common-options.js'
 import { readTextFile, stripOneNewline } from './read-text.js'
 
 export interface SecretOptions {
@@ -13,13 +13,10 @@ export interface SecretOptions {
 }
 
 export function secretOptionsFrom(options: ParsedOptions): SecretOptions {
-  const secretFile = optString(options, 'secretFile')
-  const secret = optString(options, 'secret')
-  const altSecretFile = optString(options, 'altSecretFile')
   return {
-    ...(secretFile === undefined ? {} : { secretFile }),
-    ...(secret === undefined ? {} : { secret }),
-    ...(altSecretFile === undefined ? {} : { altSecretFile }),
+    secretFile: optString(options, 'secretFile'),
+    secret: optString(options, 'secret'),
+    altSecretFile: optString(options, 'altSecretFile'),
     secretStdin: optFlag(options, 'secretStdin'),
   }
 }

@@ -5,7 +5,7 @@ import { runChecks } from './run-checks.js'
 import { extractToken } from './token/extract-token.js'
 import { maskToken } from './token/mask-token.js'
 import { parseToken } from './token/parse-token.js'
-import type { CheckContext, CheckResult, EndpointFacts, IntegrationFacts, SecretCandidate, TimingFacts, UserDirectory } from './types.js'
+import type { CheckContext, CheckResult, EndpointFacts, IntegrationFacts, PageRuntimeFacts, SecretCandidate, TimingFacts, UserDirectory } from './types.js'
 
 export interface DiagnoseInput {
   readonly source: SubjectSource
@@ -23,6 +23,7 @@ export interface DiagnoseInput {
   readonly users?: UserDirectory
   readonly endpoint?: EndpointFacts
   readonly signatureUnavailable?: string
+  readonly runtime?: PageRuntimeFacts
 }
 
 export interface DiagnoseTokenInput extends DiagnoseInput {
@@ -82,5 +83,6 @@ function contextFor(
     users: input.users,
     endpoint: input.endpoint,
     signatureUnavailable: input.signatureUnavailable,
+    runtime: input.runtime,
   }
 }

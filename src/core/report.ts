@@ -27,6 +27,8 @@ export interface SubjectReport {
   readonly notes: readonly string[]
   readonly checks: readonly CheckResult[]
   readonly verdict: string
+  /** The failure the verdict names as the root cause (absent when nothing failed or nothing could be proven). */
+  readonly rootCause?: { readonly checkId: string; readonly messageId: string }
   /** Set by commands that diagnose more than a token (har, check): outcome and ranked suspects. */
   readonly diagnosis?: Diagnosis
 }

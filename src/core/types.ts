@@ -98,6 +98,25 @@ export interface TimingFacts {
   readonly tokenEndpointSeen: boolean
 }
 
+/**
+ * What a real browser showed while the page ran (`asap-doctor record`): facts a HAR cannot carry.
+ * Times are epoch ms. Values handed to `successCallback` are described, never kept.
+ */
+export interface PageRuntimeFacts {
+  /** When `window.ZohoDeskAsapReady` and `window.ZohoDeskAsap` first existed, if ever. */
+  readonly readyDefinedAt?: number
+  readonly asapDefinedAt?: number
+  /** Every `ZohoDeskAsap.invoke` call in order; `beforeReady` when the widget had not signalled ready. */
+  readonly invokes: ReadonlyArray<{ readonly at: number; readonly name: string; readonly beforeReady: boolean }>
+  /** What `getJwtTokenCallback` passed to `successCallback`: JS type, length, and whether it is a bare a.b.c string. */
+  readonly callbackValues: ReadonlyArray<{ readonly at: number; readonly type: string; readonly length?: number; readonly bareJwt: boolean; readonly shape: string }>
+  readonly pageErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
+  readonly consoleErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
+  readonly cspViolations: ReadonlyArray<{ readonly at: number; readonly blockedUri: string; readonly directive: string }>
+  /** Cookies the browser refused to store from a Zoho response (third-party cookie blocking). */
+  readonly blockedCookies: ReadonlyArray<{ readonly at: number; readonly url: string; readonly name: string; readonly reason: string }>
+}
+
 /** One call to the customer's token endpoint, as `asap-doctor endpoint` saw it. */
 export interface EndpointCall {
   readonly status: number
@@ -167,6 +186,8 @@ export interface CheckContext {
   readonly endpoint?: EndpointFacts
   /** Why the signature cannot be checked for this subject (e.g. a sanitized HAR). */
   readonly signatureUnavailable?: string
+  /** What a real browser saw while the page ran (`record`), when the subject comes from one. */
+  readonly runtime?: PageRuntimeFacts
   /** Results of checks that already ran for this subject, for checks that build on others. */
   readonly earlier: ReadonlyMap<string, CheckResult>
 }

@@ -2,7 +2,7 @@ import type { Check } from '../core/define-check.js'
 import { diagnoseToken, diagnoseWithoutToken } from '../core/diagnose-token.js'
 import { mainFailure, type Diagnosis, type SubjectReport, type Suspect, type TimelineEvent } from '../core/report.js'
 import { maskToken } from '../core/token/mask-token.js'
-import type { CheckResult, IntegrationFacts, SecretCandidate, TimingFacts, UserDirectory } from '../core/types.js'
+import type { CheckResult, IntegrationFacts, PageRuntimeFacts, SecretCandidate, TimingFacts, UserDirectory } from '../core/types.js'
 import type { LoginAttempt, PageLoad, SessionFacts, WidgetScriptSeen } from './session-facts.js'
 
 export interface DiagnoseSessionOptions {
@@ -22,6 +22,8 @@ export interface DiagnoseSessionOptions {
   /** Evaluation instant for subjects without a recorded time (an empty HAR). */
   readonly now: number
   readonly notes: readonly string[]
+  /** What a real browser saw while the page ran (`record`); absent for a HAR from elsewhere. */
+  readonly runtime?: PageRuntimeFacts
 }
 
 /**

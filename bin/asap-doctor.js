@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Runs the built CLI. `npm install` builds it (the `prepare` script); a checkout without dist/ says so.
+// Runs the built CLI. The published tarball ships dist/ (built by `prepack`); a clone builds it with
+// `npm run build`, and a clone without dist/ says so.
 import { existsSync } from 'node:fs'
 
 const dist = new URL('../dist/cli/', import.meta.url)
 if (!existsSync(new URL('main.js', dist))) {
-  process.stderr.write('asap-doctor: not built yet: run `npm install` (or `npm run build`) in the package folder\n')
+  process.stderr.write('asap-doctor: not built yet: run `npm run build` in the package folder\n')
   process.exitCode = 2
 } else {
   // Start loading the command's module graph while the CLI core loads: reading the two graphs in

@@ -17,6 +17,8 @@ export async function dispatch(command: CommandName, args: readonly string[], op
       return (await import('./commands/endpoint.js')).endpointCommand(args[0], options, io)
     case 'checks':
       return (await import('./commands/list.js')).checksCommand(options, io)
+    case 'sign':
+      return (await import('./commands/sign.js')).signCommand(options, io)
     case 'explain':
       return (await import('./commands/list.js')).explainCommand(args[0] ?? '', io)
   }

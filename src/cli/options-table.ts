@@ -20,7 +20,7 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[]
 }
 
-export type CommandName = 'verify' | 'decode' | 'har' | 'check' | 'endpoint' | 'checks' | 'explain'
+export type CommandName = 'verify' | 'decode' | 'har' | 'check' | 'endpoint' | 'checks' | 'explain' | 'sign'
 
 const format = (formats: readonly string[]): OptionSpec => ({ name: 'format', value: 'format', description: 'output format', choices: formats, defaultValue: 'human' })
 
@@ -73,7 +73,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...timeOptions,
       { name: 'expect-email', value: 'address', description: 'the Help Center user the token should log in' },
       { name: 'exact', description: 'the input is the exact string handed to successCallback: any wrapping fails' },
-      format(reportFormats),
+      { name: 'batch', value: 'file', description: 'diagnose many tokens: one per line, or JSON Lines with --field (- for stdin); prints the causes counted' },
+      { name: 'field', value: 'path', description: 'with --batch: the JSON Lines field holding the token (dotted path, e.g. req.jwt)' },
+      { name: 'time-field', value: 'path', description: "with --batch --field: evaluate time checks at each record's timestamp (ISO-8601 or epoch ms)" },
+      format([...reportFormats, 'jsonl']),
       ...reportOptions,
     ],
   },
@@ -102,6 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...integrationOptions,
       { name: 'header', value: 'header', description: 'a header for the token endpoint, "Name: value" (repeatable)', multiple: true },
       { name: 'cookie', value: 'cookie', description: 'a cookie for the token endpoint, "name=value" (repeatable)', multiple: true },
+      { name: 'timeout', value: 'duration', description: 'deadline per call of the token endpoint (e.g. 5s; default 10s)' },
       format(reportFormats),
       ...reportOptions,
     ],
@@ -115,11 +119,27 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'header', value: 'header', description: 'a request header, "Name: value" (repeatable)', multiple: true },
       { name: 'cookie', value: 'cookie', description: 'a cookie, "name=value" (repeatable)', multiple: true },
       { name: 'body', value: 'body', description: 'a request body (with POST)' },
+      { name: 'timeout', value: 'duration', description: 'deadline per call of the token endpoint (e.g. 5s; default 10s)' },
       ...secretOptions,
       ...timeOptions,
       ...integrationOptions,
       format(reportFormats),
       ...reportOptions,
+    ],
+  },
+  {
+    name: 'sign',
+    description: 'print a known-good ASAP token (or, with --code, a signing function for your backend)',
+    options: [
+      { name: 'email', value: 'address', description: 'the Help Center user (trimmed and lower-cased unless --keep-email-as-is)' },
+      { name: 'first-name', value: 'name', description: 'first_name claim' },
+      { name: 'last-name', value: 'name', description: 'last_name claim' },
+      { name: 'window', value: 'ms', description: 'validity window in ms (default 300000, at most 600000)' },
+      { name: 'not-before', value: 'instant', description: 'start of the window, ISO-8601 or epoch ms (default: now)' },
+      { name: 'now', value: 'instant', description: 'the current time, ISO-8601 or epoch ms' },
+      { name: 'keep-email-as-is', description: 'write the email exactly as given' },
+      ...secretOptions.filter((option) => option.name !== 'alt-secret-file'),
+      { name: 'code', value: 'language', description: 'print a signing function instead', choices: ['node', 'python', 'php', 'java', 'csharp', 'go', 'ruby'] },
     ],
   },
   {

@@ -3,6 +3,7 @@ import type { CliIO } from './cli-io.js'
 import { dispatch } from './dispatch.js'
 import { fastParse } from './fast-parse.js'
 import { COMMANDS, optionKey, type CommandSpec } from './options-table.js'
+import { OutputGuard, withGuard } from './output-guard.js'
 import { toolVersion } from './package-root.js'
 import type { ParsedOptions } from './common-options.js'
 
@@ -10,15 +11,23 @@ import type { ParsedOptions } from './common-options.js'
  * Runs the CLI for one argv and returns the exit code: 0 nothing failed, 1 a check failed, 2 the
  * tool could not run. Never throws and never calls process.exit.
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIO): Promise<number> {
   const debug = argv.includes('--debug')
-  try {
-    const fast = fastParse(argv)
-    if (fast !== undefined) return await dispatch(fast.command, fast.args, fast.options, io)
-    return await runCommander(argv, io)
-  } catch (error) {
-    return reportError(error, io, debug)
-  }
+  const reveal = argv.includes('--reveal')
+  // Every byte written goes through one guard that knows the run's credentials (issue 12). `sign`
+  // prints a token it made, so only registered input signatures are masked there.
+  const guard = new OutputGuard(reveal, !reveal && argv[0] !== 'sign')
+  guard.registerArgv(argv)
+  const io = guard.wrap(rawIo)
+  return withGuard(guard, async () => {
+    try {
+      const fast = fastParse(argv)
+      if (fast !== undefined) return await dispatch(fast.command, fast.args, fast.options, io)
+      return await runCommander(argv, io)
+    } catch (error) {
+      return reportError(error, io, debug)
+    }
+  })
 }
 
 async function runCommander(argv: readonly string[], io: CliIO): Promise<number> {
@@ -29,7 +38,7 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
     .option('--debug', 'show stack traces of unexpected errors')
     .exitOverride()
     // Usage errors are one line on stderr, like every other "could not run" (exit 2).
-    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(text.startsWith('error:') ? `asap-doctor: ${text}` : text) })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(text.startsWith('error:') ? `asap-doctor: ${withoutOptionValues(text)}` : text) })
     .version(toolVersion(), '-V, --version')
 
   for (const spec of COMMANDS) {
@@ -75,6 +84,11 @@ function commanderOptions(spec: CommandSpec, command: Command): ParsedOptions {
 function positionalsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value]
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}
+
+/** A usage error names the option, never its value: `--token=<jwt>` or `--secert=<secret>` is a credential. */
+function withoutOptionValues(text: string): string {
+  return text.replace(/'(-{1,2}[^\s'=]+)=[^'\n]*'/g, "'$1'")
 }
 
 function reportError(error: unknown, io: CliIO, debug: boolean): number {

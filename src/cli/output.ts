@@ -2,6 +2,7 @@ import type { Report } from '../core/report.js'
 import { isFormatName, renderers } from '../render/index.js'
 import type { Style } from '../render/style.js'
 import type { CliIO } from './cli-io.js'
+import { activeGuard, guardFileText } from './output-guard.js'
 
 /** Whether to colour stdout: only on a terminal, never with NO_COLOR, unless forced. */
 export function wantsColor(color: string | undefined, io: CliIO): boolean {
@@ -35,13 +36,18 @@ export async function writeReport(
   const name = isFormatName(format) ? format : 'human'
   const style = name === 'human' && wantsColor(color, io) ? await createStyle() : undefined
   const render = await renderers[name]()
+  // The guard masks these in every later write too (and lets github's ::add-mask:: lines carry them).
+  const guard = activeGuard()
+  for (const token of masks) guard?.registerTokensIn(token)
+  for (const secret of scrub) guard?.registerCredential(secret)
+  guard?.allowAddMask([...masks, ...scrub, ...masks.map((mask) => mask.split('.')[2] ?? '')])
   const text = render(report, { ...(style === undefined ? {} : { style }), masks: [...masks, ...scrub] })
   io.stdout(scrubSecrets(text, scrub))
   if (name === 'github') {
     const summaryFile = io.env.GITHUB_STEP_SUMMARY
     if (summaryFile !== undefined && summaryFile !== '') {
       const [{ appendFileSync }, { renderMarkdownSummary }] = await Promise.all([import('node:fs'), import('../render/github.js')])
-      appendFileSync(summaryFile, scrubSecrets(renderMarkdownSummary(report), scrub))
+      appendFileSync(summaryFile, guardFileText(scrubSecrets(renderMarkdownSummary(report), scrub)))
     }
   }
   return report.summary.exitCode

@@ -1,4 +1,6 @@
+import { InputError } from '../core/errors.js'
 import type { CliIO } from './cli-io.js'
+import { MAX_TEXT_INPUT_BYTES } from './io/read-text.js'
 
 /** The real process behind CliIO. The only module (with bin) that touches `process` streams. */
 export function processIO(): CliIO {
@@ -25,11 +27,23 @@ export function processIO(): CliIO {
 
 let stdinText: Promise<string> | undefined
 
-/** Reads stdin once; a second reader (token and secret both from stdin) gets the same text. */
+/**
+ * Reads stdin once; a second reader (token and secret both from stdin) gets the same text. Stops
+ * at the token/secret cap instead of buffering a 100 MB paste (1 GB of memory) only to refuse it.
+ */
 function readStdin(): Promise<string> {
   stdinText ??= (async () => {
     const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+    let size = 0
+    for await (const chunk of process.stdin) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+      size += bytes.length
+      if (size > MAX_TEXT_INPUT_BYTES) {
+        process.stdin.destroy()
+        throw new InputError('ERR_INPUT', 'the input on stdin is larger than 16 MiB; that is not a token or a secret')
+      }
+      chunks.push(bytes)
+    }
     return Buffer.concat(chunks).toString('utf8')
   })()
   return stdinText

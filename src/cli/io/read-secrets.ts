@@ -3,7 +3,8 @@ import { InputError } from '../../core/errors.js'
 import type { SecretCandidate } from '../../core/types.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optString, type ParsedOptions } from '../common-options.js'
-import { readTextFile, stripOneNewline } from './read-text.js'
+import { activeGuard } from '../output-guard.js'
+import { MAX_TEXT_INPUT_BYTES, readTextFile, stripOneNewline } from './read-text.js'
 
 export interface SecretOptions {
   readonly secretFile?: string
@@ -53,7 +54,10 @@ export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken:
     primary = { text, origin: `--secret-file ${options.secretFile}` }
   } else if (options.secretStdin === true) {
     if (stdinTaken) throw new InputError('ERR_USAGE', '--secret-stdin cannot be used when the token is also read from stdin')
-    const { text, stripped } = stripOneNewline(await io.readStdin())
+    const read = await io.readStdin()
+    // Same cap as token input: a 100 MB "secret" is a mistake, and holding it costs a gigabyte.
+    if (Buffer.byteLength(read, 'utf8') > MAX_TEXT_INPUT_BYTES) throw new InputError('ERR_SECRET', 'the secret on stdin is larger than 16 MiB; that is not a secret')
+    const { text, stripped } = stripOneNewline(read)
     if (stripped) notes.push('Stripped one trailing newline from the secret read on stdin.')
     primary = { text, origin: '--secret-stdin' }
   } else if (options.secret !== undefined) {
@@ -64,7 +68,10 @@ export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken:
   } else {
     const envName = configured?.env ?? SECRET_ENV
     const fromEnv = io.env[envName]
-    if (fromEnv !== undefined && fromEnv !== '') primary = { text: fromEnv, origin: envName }
+    if (fromEnv !== undefined && fromEnv !== '') {
+      if (fromEnv.length > MAX_TEXT_INPUT_BYTES) throw new InputError('ERR_SECRET', `the secret in ${envName} is larger than 16 MiB; that is not a secret`)
+      primary = { text: fromEnv, origin: envName }
+    }
     else if (configured?.file !== undefined) {
       const { text, stripped } = stripOneNewline(await readTextFile(configured.file, configured.baseDir, 'secret file'))
       if (stripped) notes.push(`Stripped one trailing newline from the secret file ${configured.file}.`)
@@ -74,12 +81,19 @@ export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken:
   if (primary !== undefined && primary.text.length === 0) throw new InputError('ERR_SECRET', `the secret from ${primary.origin} is empty`)
 
   const secrets: SecretCandidate[] = []
-  if (primary !== undefined) secrets.push({ label: 'primary', bytes: Buffer.from(primary.text, 'utf8'), origin: primary.origin })
+  if (primary !== undefined) {
+    const bytes = Buffer.from(primary.text, 'utf8')
+    // From here on no output may carry the secret in any form (text, base64, hex): see output-guard.
+    activeGuard()?.registerSecretBytes(bytes)
+    secrets.push({ label: 'primary', bytes, origin: primary.origin })
+  }
   if (options.altSecretFile !== undefined) {
     if (primary === undefined) throw new InputError('ERR_USAGE', '--alt-secret-file needs a primary secret (--secret-file, --secret-stdin or ASAP_JWT_SECRET)')
     const { text } = stripOneNewline(await readTextFile(options.altSecretFile, io.cwd, 'alternative secret file'))
     if (text.length === 0) throw new InputError('ERR_SECRET', `the alternative secret file ${options.altSecretFile} is empty`)
-    secrets.push({ label: 'alternative', bytes: Buffer.from(text, 'utf8'), origin: `--alt-secret-file ${options.altSecretFile}` })
+    const bytes = Buffer.from(text, 'utf8')
+    activeGuard()?.registerSecretBytes(bytes)
+    secrets.push({ label: 'alternative', bytes, origin: `--alt-secret-file ${options.altSecretFile}` })
   }
   return { secrets, notes, warnings }
 }

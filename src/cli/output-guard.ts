@@ -1,0 +1,288 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { Buffer } from 'node:buffer'
+import type { CliIO } from './cli-io.js'
+import { COMMANDS } from './options-table.js'
+
+/**
+ * The one place that enforces "no output contains a credential": every byte the CLI writes to
+ * stdout, stderr or a file it creates passes through {@link OutputGuard.clean}. Renderers are meant
+ * to mask on their own; this is the net under them, so a new message, an echoing usage error or a
+ * rendering of a URL cannot print a secret or a token signature by mistake.
+ *
+ * It does two independent things:
+ * - replaces every credential the run has *seen* (secret text and its base64/hex forms, header and
+ *   cookie values, values of credential environment variables, the signature of every JWT-shaped
+ *   string in argv and the inputs), wherever it appears;
+ * - masks whatever *looks* like one even if it was never registered: the third segment of any
+ *   `eyJ….eyJ….<sig>`, OAuth `access_token`/`refresh_token`/… values in URLs, and Zoho OAuth
+ *   tokens `1000.<hex>.<hex>`.
+ * With `--reveal` signatures are shown (that is what the flag is for); secrets never are.
+ */
+export class OutputGuard {
+  private readonly secrets = new Set<string>()
+  private readonly signatures = new Set<string>()
+  private readonly addMask = new Set<string>()
+  private secretList: string[] | undefined
+  private signatureList: string[] | undefined
+
+  /**
+   * @param reveal `--reveal`: signatures are shown, secrets still are not.
+   * @param maskShapes mask JWT-shaped signatures never registered (off for `sign`, whose output is a new token).
+   */
+  constructor(
+    readonly reveal: boolean,
+    readonly maskShapes: boolean = !reveal,
+  ) {}
+
+  /** A credential value (cookie, header value, env credential): never printed, whatever --reveal says. */
+  registerCredential(value: string): void {
+    for (const form of textForms(value)) this.addSecret(form)
+  }
+
+  /** The secret's bytes: the text itself and the base64, base64url and hex forms a message could show. */
+  registerSecretBytes(bytes: Uint8Array): void {
+    const buffer = Buffer.from(bytes)
+    this.registerCredential(buffer.toString('utf8'))
+    this.registerCredential(buffer.toString('latin1'))
+    for (const form of binaryForms(buffer)) this.addSecret(form)
+    // A secret that is itself base64 may be shown decoded by the "base64-decoded secret" check.
+    const text = buffer.toString('utf8').trim()
+    if (text.length >= 8 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) {
+      const decoded = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64')
+      if (decoded.length >= 6) for (const form of [...binaryForms(decoded), ...textForms(decoded.toString('utf8'))]) this.addSecret(form)
+    }
+  }
+
+  /**
+   * Registers the signature (and for a five-part JWE every part but the header) of every
+   * JWT-shaped run in a text: argv, a token file, stdin, a token a command handled. Linear in the
+   * text: runs are found with one greedy pass, never with a backtracking pattern.
+   */
+  registerTokensIn(text: string): void {
+    for (const run of text.matchAll(RUN)) {
+      const parts = run[0].split('.')
+      if (parts.length < 3 || parts.slice(0, 3).some((part) => part === '')) continue
+      // `eyJ…` (a JSON object) or at least no path: `../fixtures/a.b.c` is a file, not a token.
+      const jwtLike = /(?:^|[=/+])e[wy][A-Za-z0-9_-]*={0,2}$/.test(parts[0] ?? '') && /^e[wy]/.test(parts[1] ?? '')
+      if (!jwtLike && run[0].includes('/')) continue
+      const credentialParts = parts.length >= 5 && jwtLike ? parts.slice(1) : parts.slice(2)
+      for (const part of credentialParts) {
+        const pieces = jwtLike ? [part, part.replace(/=+$/, ''), ...part.split(/[+/=]+/)] : [part, part.replace(/=+$/, '')]
+        for (const piece of pieces) if (piece.length >= MIN_SIGNATURE) this.addSignature(piece)
+      }
+    }
+  }
+
+  /** `::add-mask::VALUE` lines carrying exactly these values stay raw: they exist to hide them. */
+  allowAddMask(values: readonly string[]): void {
+    for (const value of values) if (value !== '') this.addMask.add(value)
+  }
+
+  /** The text with every credential replaced by `***`. */
+  clean(text: string): string {
+    if (text === '') return text
+    return this.cleanLines(text, true)
+  }
+
+  /** Cleans a text that continues a stream; `atLineStart` says whether it starts a line. */
+  cleanLines(text: string, atLineStart: boolean): string {
+    if (!text.includes('::add-mask::')) return this.cleanText(text)
+    const lines = text.split('\n')
+    return lines
+      .map((line, index) => ((index > 0 || atLineStart) && this.isAllowedAddMask(line) ? line : this.cleanText(line)))
+      .join('\n')
+  }
+
+  /** Wraps the CLI's streams and environment so nothing written escapes the guard. */
+  wrap(io: CliIO): CliIO {
+    const guard = this
+    const lineStart = { stdout: true, stderr: true }
+    const env = new Proxy(io.env, {
+      get(target, name) {
+        const value: unknown = Reflect.get(target, name)
+        // Every environment value the tool reads, apart from display settings, is a credential
+        // (ASAP_JWT_SECRET, the Desk token, header values the config names).
+        if (typeof name === 'string' && typeof value === 'string' && !DISPLAY_ENV.has(name)) guard.registerCredential(value)
+        return value
+      },
+    })
+    const write = (stream: 'stdout' | 'stderr', sink: (text: string) => void) => (text: string) => {
+      const cleaned = guard.cleanLines(text, lineStart[stream])
+      if (text !== '') lineStart[stream] = text.endsWith('\n')
+      sink(cleaned)
+    }
+    return {
+      stdout: write('stdout', (text) => io.stdout(text)),
+      stderr: write('stderr', (text) => io.stderr(text)),
+      readStdin: async () => {
+        const text = await io.readStdin()
+        guard.registerTokensIn(text)
+        return text
+      },
+      stdinChunks: () => io.stdinChunks(),
+      get stdinIsTTY() {
+        return io.stdinIsTTY
+      },
+      get stdoutIsTTY() {
+        return io.stdoutIsTTY
+      },
+      get stderrIsTTY() {
+        return io.stderrIsTTY
+      },
+      env,
+      cwd: io.cwd,
+      now: () => io.now(),
+    }
+  }
+
+  /**
+   * Registers what argv carries: JWT-shaped arguments, `--secret` values (with their encodings),
+   * `--header` and `--cookie` values, and the value of an unknown option (a mistyped
+   * `--secert=…` is as secret as `--secret`; commander's error would echo it).
+   */
+  registerArgv(argv: readonly string[]): void {
+    const spec = COMMANDS.find((command) => command.name === argv[0])
+    const takesValue = new Map<string, boolean>((spec?.options ?? []).map((option) => [option.name, option.value !== undefined]))
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i] ?? ''
+      this.registerTokensIn(arg)
+      if (!arg.startsWith('--')) continue
+      const eq = arg.indexOf('=')
+      const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2)
+      const next = argv[i + 1]
+      const known = takesValue.get(name)
+      const value = eq > 0 ? arg.slice(eq + 1) : known === true || (known === undefined && next !== undefined && !next.startsWith('-')) ? next : undefined
+      if (value === undefined) continue
+      if (name === 'secret' || (known === undefined && /s\w*c\w*r|pass|key|tok|auth|cred/i.test(name))) this.registerSecretBytes(Buffer.from(value, 'utf8'))
+      else if (name === 'header') this.registerCredential(value.slice(value.indexOf(':') + 1).trim())
+      else if (name === 'cookie') {
+        this.registerCredential(value.slice(value.indexOf('=') + 1))
+        this.registerCredential(value)
+      } else if (known === undefined && eq > 0) this.registerCredential(value)
+    }
+  }
+
+  private isAllowedAddMask(line: string): boolean {
+    if (!line.startsWith('::add-mask::')) return false
+    const value = line.slice('::add-mask::'.length).replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%')
+    return this.addMask.has(value)
+  }
+
+  private addSecret(value: string): void {
+    if (value.length < MIN_SECRET || this.secrets.has(value)) return
+    this.secrets.add(value)
+    this.secretList = undefined
+  }
+
+  private addSignature(value: string): void {
+    if (this.reveal || this.signatures.has(value)) return
+    this.signatures.add(value)
+    this.signatureList = undefined
+  }
+
+  private cleanText(text: string): string {
+    let result = text
+    // Longest first, so a secret that contains another is replaced whole.
+    this.secretList ??= [...this.secrets].sort((a, b) => b.length - a.length)
+    for (const secret of this.secretList) if (result.includes(secret)) result = result.split(secret).join('***')
+    if (this.maskShapes) result = maskJwtSignatures(result)
+    if (!this.reveal) {
+      if (this.signatures.size > 0) {
+        // Exact runs first (any number of signatures, linear), then substrings for a moderate number.
+        result = result.replace(BASE64URL_RUN, (run) => (this.signatures.has(run) ? '***' : run))
+        this.signatureList ??= [...this.signatures].sort((a, b) => b.length - a.length)
+        if (this.signatureList.length <= 512) {
+          for (const signature of this.signatureList) if (result.includes(signature)) result = result.split(signature).join('***')
+        }
+      }
+    }
+    result = result.replace(URL_CREDENTIAL, (_all, head: string) => `${head}***`)
+    result = result.replace(ZOHO_OAUTH_TOKEN, '1000.***')
+    return result
+  }
+}
+
+/** Shorter values are too common to replace without destroying the output (a 3-letter secret is not one). */
+const MIN_SECRET = 6
+const MIN_SIGNATURE = 8
+/** Candidate token runs: base64/base64url characters and dots (greedy, so linear). */
+const RUN = /[A-Za-z0-9_\-+/=.]+/g
+const BASE64URL_RUN = /[A-Za-z0-9_-]{8,}/g
+/** Runs that may hold a JWT, percent-encoded or not (greedy character class: linear). */
+const WIRE_RUN = /[A-Za-z0-9_\-+/=.%]{20,}/g
+const DOT = /\.|%2[eE]/
+const HEADER_LIKE = /^e[wy][A-Za-z0-9_-]*$/
+
+/**
+ * Masks the signature of every `eyJ….eyJ….<sig>` in a text, also inside a longer run
+ * (`jwt_token=Bearer%20eyJ…`) and with percent-encoded dots. Linear: one pass over greedy runs,
+ * then splits; no backtracking pattern sees a long run of base64url characters.
+ */
+export function maskJwtSignatures(text: string): string {
+  if (!text.includes('e')) return text
+  return text.replace(WIRE_RUN, (run) => {
+    if (!DOT.test(run)) return run
+    const pieces = run.split(/(\.|%2[eE])/)
+    // pieces: segment, separator, segment, separator, …
+    for (let i = 0; i + 4 < pieces.length; i += 2) {
+      const header = lastToken(pieces[i] ?? '')
+      const payload = (pieces[i + 2] ?? '').replace(/=+$/, '')
+      if (!HEADER_LIKE.test(header) || !HEADER_LIKE.test(payload)) continue
+      const signature = pieces[i + 4] ?? ''
+      const sig = /^[A-Za-z0-9_+/-]+/.exec(signature)
+      if (sig === null) continue
+      pieces[i + 4] = `***${signature.slice(sig[0].length)}`
+      i += 2
+    }
+    return pieces.join('')
+  })
+}
+
+/** The base64url tail of a segment: what follows the last `=`, `+`, `/` or `%XX` (`jwt_token=Bearer%20eyJ…`). */
+function lastToken(segment: string): string {
+  const trimmed = segment.replace(/=+$/, '')
+  const parts = trimmed.split(/[=+/]|%[0-9A-Fa-f]{2}/)
+  return parts[parts.length - 1] ?? ''
+}
+
+/** OAuth credentials carried in URLs and form bodies (also percent-encoded separators). */
+const URL_CREDENTIAL =
+  /((?:^|[?&#;\s"']|%3[fF]|%26|%23)(?:access_token|refresh_token|id_token|client_secret|password|api_key|apikey)(?:=|%3[dD]))(?!\*\*\*)[^&#\s"'<>\\,;]+/g
+const ZOHO_OAUTH_TOKEN = /\b1000\.[0-9a-fA-F]{16,}\.[0-9a-fA-F]{16,}\b/g
+/** Environment variables the tool reads for display or files, not credentials. */
+const DISPLAY_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'GITHUB_STEP_SUMMARY', 'GITHUB_ACTIONS', 'HOME', 'PATH'])
+
+/** A text and the escaped forms a renderer may print it in (JSON string, HTML, percent-encoding). */
+function textForms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1)
+  const html = value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
+  let encoded = value
+  try {
+    encoded = encodeURIComponent(value)
+  } catch {
+    // A lone surrogate cannot be percent-encoded; the other forms still apply.
+  }
+  return [value, value.trim(), json, html, encoded]
+}
+
+function binaryForms(bytes: Buffer): string[] {
+  const base64 = bytes.toString('base64')
+  return [base64, base64.replace(/=+$/, ''), bytes.toString('base64url'), bytes.toString('hex'), bytes.toString('hex').toUpperCase()]
+}
+
+const active = new AsyncLocalStorage<OutputGuard>()
+
+/** Runs `work` with `guard` as the run's guard, so readers deep in the CLI can register what they read. */
+export function withGuard<T>(guard: OutputGuard, work: () => Promise<T>): Promise<T> {
+  return active.run(guard, work)
+}
+
+/** The guard of the CLI run in progress (undefined when a module is used outside `runCli`). */
+export function activeGuard(): OutputGuard | undefined {
+  return active.getStore()
+}
+
+/** Cleans a text bound for a file the CLI writes (--out, GITHUB_STEP_SUMMARY). */
+export function guardFileText(text: string): string {
+  return activeGuard()?.clean(text) ?? text
+}

@@ -12,6 +12,7 @@ export type AsapDoctorErrorCode =
   | 'ERR_CONFIG'
   | 'ERR_NETWORK'
   | 'ERR_HAR'
+  | 'ERR_BROWSER'
 
 export class AsapDoctorError extends Error {
   readonly code: AsapDoctorErrorCode

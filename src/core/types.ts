@@ -109,9 +109,14 @@ export interface PageRuntimeFacts {
   /** Every `ZohoDeskAsap.invoke` call in order; `beforeReady` when the widget had not signalled ready. */
   readonly invokes: ReadonlyArray<{ readonly at: number; readonly name: string; readonly beforeReady: boolean }>
   /** What `getJwtTokenCallback` passed to `successCallback`: JS type, length, and whether it is a bare a.b.c string. */
-  readonly callbackValues: ReadonlyArray<{ readonly at: number; readonly type: string; readonly length?: number; readonly bareJwt: boolean; readonly shape: string }>
+  readonly callbackValues: ReadonlyArray<{ readonly at: number; readonly type: string; readonly length?: number; readonly bareJwt: boolean; readonly shape: string; readonly keys?: readonly string[]; readonly jwtField?: string }>
   readonly pageErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
   readonly consoleErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
+  /** When the widget signalled ready (`ZohoDeskAsapReadyStatus` true, or a ZohoDeskAsapReady callback ran). */
+  readonly readySignalledAt?: number
+  /** How often the widget called the page's getJwtTokenCallback, and how often the page called its errorCallback. */
+  readonly jwtCallbackCalls?: number
+  readonly errorCallbackCalls?: number
   readonly cspViolations: ReadonlyArray<{ readonly at: number; readonly blockedUri: string; readonly directive: string }>
   /** Cookies the browser refused to store from a Zoho response (third-party cookie blocking). */
   readonly blockedCookies: ReadonlyArray<{ readonly at: number; readonly url: string; readonly name: string; readonly reason: string }>

@@ -56,7 +56,7 @@ signIn(form);
 
 export function dashboardPage(scenario: Scenario): string {
   const widgetHost = scenario.page.widgetHost ?? 'desk.zoho.com'
-  const src = `https://${widgetHost}/portal/api/web/asapApp/${APP_ID}?orgId=${ORG_ID}`
+  const src = `https://${widgetHost}/portal/api/web/asapApp/${scenario.page.appId ?? APP_ID}?orgId=${ORG_ID}`
   return `<!doctype html>
 <html lang="en">
 <head>

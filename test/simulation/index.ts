@@ -6,4 +6,5 @@
 export { type AuthCallRecord, type Simulation, type SimulationOptions, startSimulation } from './simulation.js'
 export { type Expectation, type MintContext, type MintedToken, type Scenario, SCENARIOS, scenarioById, standardClaims } from './scenarios.js'
 export { decideRemoteAuth } from './accounts.js'
+export { signHs256, decodeCompact } from './jwt.js'
 export * as facts from './facts.js'

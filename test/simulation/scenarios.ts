@@ -85,7 +85,13 @@ const nowS = (ms: number) => Math.floor(ms / 1000)
 
 /** The claims an integration that follows Zoho's ASAP page signs: a 5-minute window in ms. */
 export function standardClaims({ now, email, name }: MintContext): Record<string, unknown> {
-  return { email, email_verified: true, name, not_before: now, not_after: now + 5 * MINUTE }
+  return { email, email_verified: true, not_before: now, not_after: now + 5 * MINUTE, ...names(name) }
+}
+
+/** first_name/last_name in snake case, as integrations in the wild send them next to the ASAP claims. */
+function names(name: string): Record<string, string> {
+  const [first = name, ...rest] = name.split(' ')
+  return { first_name: first, last_name: rest.join(' ') }
 }
 
 const standard = (ctx: MintContext): MintedToken => ({ payload: standardClaims(ctx) })
@@ -360,7 +366,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'iat-exp-only',
     ...JANE,
-    backend: { mint: ({ now, email, name }) => ({ payload: { email, email_verified: true, name, iat: nowS(now), exp: now + 5 * MINUTE } }) },
+    backend: { mint: ({ now, email, name }) => ({ payload: { email, email_verified: true, iat: nowS(now), exp: now + 5 * MINUTE, ...names(name) } }) },
     page: page(),
     expected: pass('iat in seconds and exp in ms, no not_before/not_after: a documented alternative, accepted (required-claims may only warn).'),
   },

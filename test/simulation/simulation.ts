@@ -159,7 +159,7 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     if (scenario.backend.deliver === 'login-response') answer.asapToken = mintAsapToken(session)
     return json(200, answer, {
       'cache-control': 'no-store',
-      'set-cookie': [`app_session=${sid}; Path=/; Secure; HttpOnly; SameSite=Lax`, `csrftoken=${randomBytes(16).toString('hex')}; Path=/; Secure; SameSite=Lax`],
+      'set-cookie': [`app_session=${sid}; Max-Age=1209600; Path=/; Secure; HttpOnly; SameSite=Lax`, `csrftoken=${randomBytes(16).toString('hex')}; Max-Age=1209600; Path=/; Secure; SameSite=Lax`],
     })
   }
 
@@ -230,7 +230,7 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
   }
 
   // One port, two protocols: a TLS ClientHello starts with 0x16; anything else is plain HTTP.
-  const serve = async (req: SimRequest, reply: (res: SimResponse) => void) => reply(handle(req))
+  const serve = (req: SimRequest, reply: (res: SimResponse) => void) => reply(handle(req))
   const plain = http.createServer((req, res) => {
     void readBody(req).then((body) =>
       serve({ method: req.method ?? 'GET', url: req.url ?? '/', host: hostOf(req.headers.host), headers: req.headers, body }, (r) => {

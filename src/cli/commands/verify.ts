@@ -1,5 +1,6 @@
 import { tokenChecks } from '../../checks/token-checks.js'
 import { diagnoseToken } from '../../core/diagnose-token.js'
+import { InputError } from '../../core/errors.js'
 import { buildReport } from '../../core/report.js'
 import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
@@ -11,6 +12,12 @@ import { toolVersion } from '../package-root.js'
 
 /** `asap-doctor verify [token]`: every token check for one token. Returns the exit code. */
 export async function verifyCommand(argument: string | undefined, options: ParsedOptions, io: CliIO): Promise<number> {
+  // Many tokens: a module of its own, so one-token verify loads none of it (start-up time).
+  if (optString(options, 'batch') !== undefined) return (await import('./verify-batch.js')).verifyBatchCommand(argument, options, io)
+  for (const flag of ['field', 'timeField'] as const) {
+    if (optString(options, flag) !== undefined) throw new InputError('ERR_USAGE', `--${flag === 'field' ? 'field' : 'time-field'} needs --batch FILE`)
+  }
+  if (optString(options, 'format') === 'jsonl') throw new InputError('ERR_USAGE', '--format jsonl needs --batch FILE (one JSON line per token)')
   const only = optList(options, 'only')
   const skip = optList(options, 'skip')
   // The full registry is needed only to tell an unknown id from one that does not apply here.

@@ -1,0 +1,149 @@
+// Batch benchmark: `verify --batch` throughput on one core against the raw node:crypto
+// HMAC-SHA256 ceiling measured in the same run, and peak memory of the CLI on a big file.
+//
+//   npx tsc -p tsconfig.build.json          # the bench runs against dist/
+//   node bench/batch-bench.js               # 200,000 tokens in memory, then a 200 MB file through the CLI
+//   node bench/batch-bench.js --batch-mb 1000   # the CLI on a 1 GB file
+//
+// Targets: >= 200,000 tokens/s and >= 50 % of the HMAC ceiling on clean tokens (the common case:
+// most tokens of a working integration are fine); memory flat (peak RSS independent of file size).
+// The mixed and all-failing rows are reported as they are: failing tokens run every check and
+// build their sentences, which is what they are there for.
+import { createHmac, createSecretKey } from 'node:crypto'
+import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { measureCommand } from './har-bench.js'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const DIST = join(ROOT, 'dist')
+const SECRET = 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6'
+const NOW = Date.parse('2026-11-21T06:00:00.000Z')
+const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url')
+const HEADER = b64({ alg: 'HS256', typ: 'JWT' })
+
+/** The i-th token of a batch; `kind` picks a clean token or one of the usual mistakes. */
+function token(i, kind = 'good') {
+  const start = NOW - 1000 - (i % 200_000)
+  const payload = {
+    email: kind === 'upper' ? `User.${i}@Example.com` : `user.${i}@example.com`,
+    email_verified: true,
+    not_before: kind === 'seconds' ? Math.floor(start / 1000) : kind === 'expired' ? start - 900_000 : start,
+    not_after: kind === 'seconds' ? Math.floor(start / 1000) + 300 : kind === 'expired' ? start - 600_000 : start + 300_000,
+    first_name: 'User',
+    last_name: `Number ${i}`,
+  }
+  const input = `${HEADER}.${b64(payload)}`
+  return `${input}.${createHmac('sha256', kind === 'wrong-secret' ? 'old-secret' : SECRET).update(input).digest('base64url')}`
+}
+
+const BAD_KINDS = ['expired', 'seconds', 'wrong-secret', 'upper']
+const lines = (n, badShare) => Array.from({ length: n }, (_, i) => token(i, i % 100 < badShare * 100 ? (BAD_KINDS[i % BAD_KINDS.length] ?? 'good') : 'good'))
+
+/** The HMAC ceiling: node:crypto over the same signing inputs, nothing else (best of Buffer and KeyObject keys). */
+function ceiling(tokens) {
+  const inputs = tokens.map((t) => t.slice(0, t.lastIndexOf('.')))
+  let best = 0
+  for (const key of [Buffer.from(SECRET), createSecretKey(Buffer.from(SECRET))]) {
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now()
+      for (const input of inputs) createHmac('sha256', key).update(input).digest()
+      best = Math.max(best, inputs.length / ((performance.now() - start) / 1000))
+    }
+  }
+  return best
+}
+
+/** What the CLI does per batch, minus the disk: line splitting, diagnosis, aggregation. */
+async function batchRate(tokens, modules) {
+  const { forEachLine, BatchDiagnoser, BatchAggregate, tokenChecks } = modules
+  const text = Buffer.from(`${tokens.join('\n')}\n`)
+  const chunks = []
+  for (let offset = 0; offset < text.length; offset += 1 << 20) chunks.push(text.subarray(offset, offset + (1 << 20)))
+  let best = 0
+  let summary
+  for (let round = 0; round < 3; round++) {
+    const diagnoser = new BatchDiagnoser({ checks: tokenChecks, now: NOW, leewayMs: 0, secrets: [{ label: 'primary', bytes: Buffer.from(SECRET), origin: 'bench' }], reveal: false, ref: 'bench' })
+    const aggregate = new BatchAggregate()
+    const start = performance.now()
+    await forEachLine(
+      (async function* () {
+        yield* chunks
+      })(),
+      (line, number) => {
+        const outcome = diagnoser.diagnose(line, number)
+        if (outcome instanceof Promise) return outcome.then((value) => aggregate.add(value))
+        aggregate.add(outcome)
+      },
+      () => {},
+    )
+    best = Math.max(best, tokens.length / ((performance.now() - start) / 1000))
+    summary = aggregate.summary({ at: '--now', strict: false })
+  }
+  return { rate: best, accepted: summary.accepted, tokens: summary.tokens }
+}
+
+async function writeBatchFile(file, megabytes) {
+  const out = createWriteStream(file)
+  let bytes = 0
+  let i = 0
+  while (bytes < megabytes * 1e6) {
+    const block = `${Array.from({ length: 1000 }, (_, k) => token(i + k, (i + k) % 10 === 0 ? (BAD_KINDS[(i + k) % 4] ?? 'good') : 'good')).join('\n')}\n`
+    i += 1000
+    bytes += block.length
+    if (!out.write(block)) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+  return i
+}
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const index = args.indexOf(name)
+  return index >= 0 ? (args[index + 1] ?? fallback) : fallback
+}
+if (!existsSync(join(DIST, 'core', 'batch', 'batch-diagnoser.js'))) {
+  process.stderr.write('dist/ is missing: build first with `npx tsc -p tsconfig.build.json`\n')
+  process.exit(1)
+}
+const load = (path) => import(pathToFileURL(join(DIST, path)).href)
+const [{ forEachLine }, { BatchDiagnoser }, { BatchAggregate }, { tokenChecks }] = await Promise.all([
+  load('cli/commands/verify-batch.js'),
+  load('core/batch/batch-diagnoser.js'),
+  load('core/batch/aggregate.js'),
+  load('checks/token-checks.js'),
+])
+const modules = { forEachLine, BatchDiagnoser, BatchAggregate, tokenChecks }
+const count = Number(option('--tokens', '200000'))
+
+const clean = lines(count, 0)
+const hmacCeiling = ceiling(clean)
+const rows = [
+  ['clean tokens', await batchRate(clean, modules)],
+  ['10 % failing', await batchRate(lines(count, 0.1), modules)],
+  ['all failing (slow path)', await batchRate(lines(Math.min(count, 20_000), 1), modules)],
+]
+const fmt = (n) => Math.round(n).toLocaleString('en-US')
+process.stdout.write(`\nbatch, one core, ${fmt(count)} tokens: raw node:crypto HMAC-SHA256 ceiling ${fmt(hmacCeiling)} tokens/s\n`)
+for (const [label, result] of rows) {
+  process.stdout.write(`  ${label.padEnd(24)} ${fmt(result.rate).padStart(9)} tokens/s  ${((result.rate / hmacCeiling) * 100).toFixed(0).padStart(3)} % of the ceiling  (${fmt(result.accepted)} of ${fmt(result.tokens)} accepted)\n`)
+}
+const [cleanRow] = rows
+const met = cleanRow !== undefined && cleanRow[1].rate >= 200_000 && cleanRow[1].rate / hmacCeiling >= 0.5
+process.stdout.write(`  target on clean tokens: >= 200,000 tokens/s and >= 50 % of the ceiling: ${met ? 'met' : 'NOT met'}\n`)
+
+const megabytes = Number(option('--batch-mb', '200'))
+const file = join(tmpdir(), `asap-doctor-batch-bench-${megabytes}mb.txt`)
+try {
+  const tokens = await writeBatchFile(file, megabytes)
+  const bytes = statSync(file).size
+  const cli = measureCommand('cli verify --batch', ['bin/asap-doctor.js', 'verify', '--batch', file, '--secret-file', 'fixtures/examples/asap-secret.txt', '--now', '2026-11-21T06:00:00Z'], { bytes })
+  process.stdout.write(
+    `  cli verify --batch on ${(bytes / 1e6).toFixed(0)} MB (${fmt(tokens)} tokens, 10 % failing): ${(cli.ms / 1000).toFixed(1)} s, ${fmt(tokens / (cli.ms / 1000))} tokens/s, peak RSS ${cli.rssMiB?.toFixed(0) ?? '-'} MiB${cli.note === '' || cli.note.startsWith('exit 1') ? '' : ` (${cli.note})`}\n`,
+  )
+} finally {
+  rmSync(file, { force: true })
+}

@@ -14,6 +14,15 @@ const messages = {
     text: 'HTTP {{status}}, JSON {"token": …} (the page must pass data.token to successCallback, as Zoho\'s sample does); {{freshness}}; {{cache}}.',
   },
   'not-probed': { status: 'skip', text: 'No token endpoint was called (use asap-doctor endpoint URL, or tokenEndpoint in the config).' },
+  unreachable: {
+    status: 'fail',
+    verdict: 'the token endpoint could not be reached ({{error}})',
+    text: 'No HTTP response from the token endpoint: {{error}}. getJwtTokenCallback would get no token, so the widget stays a guest.',
+    hints: [
+      'Check that the URL is the one the page fetches and that the service is up and reachable from here (VPN, firewall, DNS).',
+      'In the page, call failureCallback when the fetch fails, so the widget does not wait for a token that never comes.',
+    ],
+  },
   'http-error': {
     status: 'fail',
     verdict: 'the token endpoint answered HTTP {{status}}',
@@ -72,6 +81,7 @@ export default defineCheck({
   run({ endpoint }): Outcome<MessageId> {
     const first = endpoint?.calls[0]
     if (endpoint === undefined || first === undefined) return { messageId: 'not-probed' }
+    if (first.networkError !== undefined) return { messageId: 'unreachable', data: { error: first.networkError } }
     const excerpt = JSON.stringify(first.bodyExcerpt.slice(0, 120))
     if (first.status >= 300 && first.status < 400) return { messageId: 'redirect', data: { status: first.status, location: first.location ?? '(no Location header)' } }
     if (first.status < 200 || first.status >= 300) return { messageId: 'http-error', data: { status: first.status, excerpt, statusHint: statusHint(first.status) } }

@@ -3,6 +3,7 @@ import allowedDomain from './allowed-domain.js'
 import dataCenter from './data-center.js'
 import endpointResponse from './endpoint-response.js'
 import helpCenterUser from './help-center-user.js'
+import loginOutcome from './login-outcome.js'
 import loginTiming from './login-timing.js'
 import orgId from './org-id.js'
 import pageRuntime from './page-runtime.js'
@@ -14,7 +15,7 @@ export { tokenChecks, type TokenCheckId } from './token-checks.js'
 export const integrationChecks = [orgId, dataCenter, allowedDomain] as const
 
 /** Read from a recorded session only. */
-export const sessionChecks = [loginTiming] as const
+export const sessionChecks = [loginTiming, loginOutcome] as const
 
 /** What a real browser saw while the page ran: only `asap-doctor record` has these facts. */
 export const runtimeChecks = [pageRuntime] as const

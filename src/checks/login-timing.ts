@@ -1,20 +1,21 @@
 import { defineCheck } from '../core/define-check.js'
-import { formatDuration } from '../core/time.js'
-import { readTimeClaims, validityWindow } from '../core/token/time-claims.js'
+import { formatDuration, formatInstant } from '../core/time.js'
+import { readTimeClaims, SECONDS_CEILING, validityWindow } from '../core/token/time-claims.js'
 import type { MessageSpec, Outcome } from '../core/types.js'
 
 const WRAP = "Wrap the call: window.ZohoDeskAsapReady(function () { ZohoDeskAsap.invoke('login', getJwtTokenCallback) })."
-const MINT_FRESH = 'Mint a new token inside getJwtTokenCallback each time the widget calls it: fetch your token endpoint there, do not reuse a token kept since app login.'
+const MINT_FRESH =
+  'Mint a new token inside getJwtTokenCallback each time the widget calls it: fetch your token endpoint there (with Cache-Control: no-store), do not reuse a token kept since app login (localStorage, a cookie, a page variable).'
 /** A token minted this long before it reaches Zoho was not minted in getJwtTokenCallback. */
 const MINTED_EARLY_MS = 120_000
 
 const messages = {
-  ok: { status: 'pass', text: 'Login ran after the widget loaded ({{after}} later), once on this page, with a freshly minted token.' },
-  'not-recorded': { status: 'skip', text: 'No recorded session: login timing can only be read from a HAR.' },
+  ok: { status: 'pass', text: 'Login reached Zoho with a token {{freshness}}.' },
+  'not-recorded': { status: 'skip', text: 'No recorded session: login timing can only be read from a HAR or a browser recording.' },
   'before-widget-ready': {
     status: 'fail',
-    verdict: "login was invoked before the widget script had loaded",
-    text: 'The page invoked login before the widget was ready: {{evidence}}.',
+    verdict: 'login was invoked before the widget was ready',
+    text: 'The page invoked login before the widget was ready, and no login attempt followed: {{evidence}}.',
     hints: [WRAP, 'The snippet loads the widget script with defer, so ZohoDeskAsap does not exist while inline scripts run.'],
   },
   'snippet-missing': {
@@ -36,13 +37,27 @@ const messages = {
     status: 'fail',
     verdict: 'the ASAP widget script was never loaded',
     text: 'The ASAP widget script (/portal/api/web/asapApp/… or /inapp/…) was never requested in this recording.',
-    hints: ['Check that the page includes the ASAP snippet and that the recording started before the page loaded (keep DevTools open, then reload).'],
+    hints: [
+      'Check that the page includes the ASAP snippet, that a Content-Security-Policy allows the widget host (a blocked script never appears in a HAR), and that the recording started before the page loaded (keep DevTools open, then reload).',
+    ],
   },
   'widget-failed': {
     status: 'fail',
     verdict: 'the widget script answered HTTP {{status}}',
     text: 'The widget script request answered HTTP {{status}}; the widget never started.',
     hints: ['Check the app id and orgId in the snippet src; copy the snippet again from Zoho Desk.'],
+  },
+  replayed: {
+    status: 'fail',
+    verdict: 'the token was sent again after Zoho had already accepted it (entry #{{firstEntry}}, {{ago}} earlier): a replayed token',
+    text: 'Zoho accepted this very token {{ago}} earlier (entry #{{firstEntry}}, {{firstAt}}) and refused it when it was sent again: the page replays a token instead of minting one per login.',
+    hints: [MINT_FRESH],
+  },
+  'cached-token': {
+    status: 'fail',
+    verdict: 'the page sent a cached token, minted {{age}} before use{{seenNote}}',
+    text: 'The token was minted {{age}} before it reached Zoho, and no request on this page fetched it{{seenNote}}: getJwtTokenCallback hands over a token kept since earlier (e.g. in localStorage since app sign-in).',
+    hints: [MINT_FRESH],
   },
   'token-reused': {
     status: 'warn',
@@ -51,49 +66,79 @@ const messages = {
   },
   'minted-early': {
     status: 'warn',
-    text: 'The token was minted {{age}} before Zoho saw it; a token minted in getJwtTokenCallback arrives within seconds.',
-    hints: [MINT_FRESH],
+    text: 'The page fetched this token, but it was minted {{age}} before Zoho saw it: the token endpoint caches tokens, or its clock is behind.',
+    hints: [MINT_FRESH, "Compare the signing server's clock with UTC (timedatectl); send Cache-Control: no-store from the endpoint."],
   },
   'several-logins': {
     status: 'warn',
-    text: 'Login was attempted {{count}} times in one page load.',
+    text: 'The page invoked login {{count}} times in one page load.',
     hints: ['Invoke login once per page load (guard it with a flag); the widget asks getJwtTokenCallback again by itself when it needs a new token.'],
   },
 } satisfies Record<string, MessageSpec>
 
 type MessageId = keyof typeof messages
 
+const READINESS_ERROR = /\bZohoDeskAsap is not defined|\bZohoDeskAsap is undefined|Cannot read propert\w* of undefined \(reading 'invoke'\)|ZohoDeskAsap\.invoke is not a function/i
+const SNIPPET_ERROR = /ZohoDeskAsapReady is not (defined|a function)/i
+
+/**
+ * Facts only: a `remote/auth` request is made by the widget's own code, so an attempt proves the
+ * widget was running. HAR durations are not a causal order (recorders count TLS twice, clocks
+ * differ per entry), so they are never evidence here.
+ */
 export default defineCheck({
   id: 'login-timing',
   title: 'Login invoked once, after the widget is ready, with a fresh token',
   severity: 'error',
   scope: 'session',
   messages,
-  run({ timing, token, now }): Outcome<MessageId> {
+  run({ timing, token, now, runtime }): Outcome<MessageId> {
     if (timing === undefined) return { messageId: 'not-recorded' }
-    const snippetError = timing.pageErrors.find((message) => /ZohoDeskAsapReady is not (defined|a function)/i.test(message))
-    const readinessError = timing.pageErrors.find((message) => /\bZohoDeskAsap is not defined|\bZohoDeskAsap is undefined|Cannot read propert\w* of undefined \(reading 'invoke'\)/i.test(message))
-    if (snippetError !== undefined) return { messageId: 'snippet-missing', data: { error: snippetError } }
+    const pageErrors = [...timing.pageErrors, ...(runtime?.pageErrors.map((error) => error.message) ?? [])]
+    const snippetError = pageErrors.find((message) => SNIPPET_ERROR.test(message))
     if (!timing.attempted) {
-      if (readinessError !== undefined || (timing.widgetLoaded && timing.loginOutsideReady)) {
-        const evidence = readinessError !== undefined ? `the page reported "${readinessError}"` : "the page's HTML calls invoke('login') outside ZohoDeskAsapReady"
+      if (snippetError !== undefined) return { messageId: 'snippet-missing', data: { error: snippetError } }
+      const readinessError = pageErrors.find((message) => READINESS_ERROR.test(message))
+      const earlyInvoke = runtime?.invokes.find((invoke) => invoke.name === 'login' && invoke.beforeReady)
+      if (readinessError !== undefined || earlyInvoke !== undefined || (timing.widgetLoaded && timing.loginOutsideReady)) {
+        const evidence =
+          readinessError !== undefined
+            ? `the page reported "${readinessError}"`
+            : earlyInvoke !== undefined
+              ? `the browser saw invoke('login') called at ${formatInstant(earlyInvoke.at)}, before the widget was ready`
+              : "the page's HTML calls invoke('login') outside ZohoDeskAsapReady"
         return { messageId: 'before-widget-ready', data: { evidence } }
       }
       if (timing.widgetStatus !== undefined && !timing.widgetLoaded) return { messageId: 'widget-failed', data: { status: timing.widgetStatus } }
       if (!timing.widgetLoaded) return { messageId: 'widget-not-loaded' }
       return { messageId: 'never-invoked', data: { endpointNote: timing.tokenEndpointSeen ? ' (a token was fetched, but never sent to Zoho)' : ' and no token was fetched' } }
     }
-    if (timing.widgetFinishedAt !== undefined && timing.attemptAt !== undefined && timing.attemptAt < timing.widgetFinishedAt) {
-      return { messageId: 'before-widget-ready', data: { evidence: `the login call started ${formatDuration(timing.widgetFinishedAt - timing.attemptAt)} before the widget script finished loading` } }
+
+    const usedAt = timing.attemptAt ?? now
+    if (timing.acceptedBefore !== undefined && timing.outcome !== undefined && timing.outcome !== 'accepted') {
+      const { entryIndex, at } = timing.acceptedBefore
+      return { messageId: 'replayed', data: { firstEntry: entryIndex, firstAt: formatInstant(at), ago: formatDuration(usedAt - at) } }
+    }
+    const { start } = validityWindow(readTimeClaims(token?.payload))
+    // A start claim in seconds is time-units' finding; read as ms it would look 56 years old.
+    const startMs = start !== undefined && start.zohoMs >= SECONDS_CEILING ? start.zohoMs : undefined
+    const age = startMs === undefined ? undefined : usedAt - startMs
+    if (age !== undefined && age > MINTED_EARLY_MS) {
+      if (!timing.tokenEndpointSeen) {
+        const seen = timing.tokenSeenEarlier
+        const seenNote = seen === undefined ? '' : ` (first seen in the response of ${seen.url}, entry #${seen.entryIndex}, on an earlier page)`
+        return { messageId: 'cached-token', data: { age: formatDuration(age), ageMs: age, seenNote } }
+      }
+      return { messageId: 'minted-early', data: { age: formatDuration(age), ageMs: age } }
     }
     if (timing.sameTokenAttempts > 0) return { messageId: 'token-reused', data: { count: timing.sameTokenAttempts + 1 } }
-    const { start } = validityWindow(readTimeClaims(token?.payload))
-    const usedAt = timing.attemptAt ?? now
-    if (start !== undefined && usedAt - start.zohoMs > MINTED_EARLY_MS && start.zohoMs > 1e11) {
-      return { messageId: 'minted-early', data: { age: formatDuration(usedAt - start.zohoMs) } }
-    }
-    if (timing.attemptsOnPage > 1) return { messageId: 'several-logins', data: { count: timing.attemptsOnPage } }
-    const after = timing.widgetFinishedAt !== undefined && timing.attemptAt !== undefined ? formatDuration(timing.attemptAt - timing.widgetFinishedAt) : 'some time'
-    return { messageId: 'ok', data: { after } }
+    // A HAR cannot tell the page's second invoke from the widget asking for a new token; a browser can.
+    const logins = runtime?.invokes.filter((invoke) => invoke.name === 'login').length ?? 0
+    if (logins > 1) return { messageId: 'several-logins', data: { count: logins } }
+    const freshness = [
+      timing.tokenEndpointSeen ? 'fetched on this page' : 'not fetched by a recorded request',
+      ...(age === undefined ? [] : [`minted ${formatDuration(Math.max(age, 0))} before use`]),
+    ].join(', ')
+    return { messageId: 'ok', data: { freshness } }
   },
 })

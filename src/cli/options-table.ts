@@ -18,9 +18,35 @@ export interface CommandSpec {
   readonly description: string
   readonly argument?: { readonly name: string; readonly required: boolean; readonly variadic?: boolean; readonly description: string }
   readonly options: readonly OptionSpec[]
+  /** Shown last in `--help`: 2–3 invocations, without the leading `asap-doctor `. */
+  readonly examples?: readonly string[]
+  /** The environment variables the command reads, named in `--help`. */
+  readonly env?: readonly EnvSpec[]
 }
 
-export type CommandName = 'verify' | 'decode' | 'har' | 'check' | 'endpoint' | 'checks' | 'explain' | 'sign'
+export interface EnvSpec {
+  readonly name: string
+  readonly description: string
+}
+
+const secretEnv: EnvSpec = { name: 'ASAP_JWT_SECRET', description: 'the ASAP JWT secret, when none of --secret-file, --secret-stdin, --secret is given' }
+const colorEnv: readonly EnvSpec[] = [
+  { name: 'NO_COLOR', description: 'set and not empty: no colour (unless --color always)' },
+  { name: 'FORCE_COLOR', description: 'colour even when stdout is not a terminal; 0: never' },
+]
+const githubEnv: EnvSpec = { name: 'GITHUB_STEP_SUMMARY', description: 'with --format github: a Markdown summary is appended to this file' }
+const spinnerEnv: EnvSpec = { name: 'CI', description: 'set: no progress spinner on stderr' }
+const onlineEnv: readonly EnvSpec[] = [
+  { name: 'ZOHO_DESK_ACCESS_TOKEN', description: 'with --online: a Desk API access token (or the three below)' },
+  { name: 'ZOHO_CLIENT_ID', description: 'with --online: OAuth client id, with ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN' },
+  { name: 'ZOHO_CLIENT_SECRET', description: 'with --online: OAuth client secret' },
+  { name: 'ZOHO_REFRESH_TOKEN', description: 'with --online: OAuth refresh token (the config may rename all four)' },
+]
+
+/** `--json`, for the commands whose `--format` offers json. */
+const jsonFlag: OptionSpec = { name: 'json', description: 'the same as --format json' }
+
+export type CommandName = 'verify' | 'decode' | 'har' | 'record' | 'check' | 'endpoint' | 'checks' | 'explain' | 'sign'
 
 const format = (formats: readonly string[]): OptionSpec => ({ name: 'format', value: 'format', description: 'output format', choices: formats, defaultValue: 'human' })
 
@@ -30,6 +56,7 @@ const reportOptions: readonly OptionSpec[] = [
   { name: 'skip', value: 'ids', description: 'skip these check ids (comma-separated, repeatable)', multiple: true },
   { name: 'reveal', description: 'show token signatures (masked by default)' },
   { name: 'color', value: 'when', description: 'colour the human output', choices: ['auto', 'always', 'never'], defaultValue: 'auto' },
+  { name: 'out', value: 'file', description: 'write the report to this file instead of stdout (e.g. with --format html)' },
 ]
 
 const tokenInputOptions: readonly OptionSpec[] = [{ name: 'token-file', value: 'path', description: 'read the token from a file' }]
@@ -60,7 +87,7 @@ const integrationOptions: readonly OptionSpec[] = [
   { name: 'accounts-base-url', value: 'url', description: 'Zoho accounts base URL for minting an access token (default: the data centre\'s)' },
 ]
 
-const reportFormats = ['human', 'json', 'github', 'junit']
+const reportFormats = ['human', 'json', 'github', 'junit', 'html', 'markdown']
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -77,7 +104,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'field', value: 'path', description: 'with --batch: the JSON Lines field holding the token (dotted path, e.g. req.jwt)' },
       { name: 'time-field', value: 'path', description: "with --batch --field: evaluate time checks at each record's timestamp (ISO-8601 or epoch ms)" },
       format([...reportFormats, 'jsonl']),
+      jsonFlag,
       ...reportOptions,
+    ],
+    env: [secretEnv, ...colorEnv, githubEnv],
+    examples: [
+      'verify --token-file token.txt --secret-file asap-secret.txt',
+      'verify - --exact --expect-email jane@example.com < token.txt',
+      'verify "$TOKEN" --now 2026-11-21T09:30:00Z --json',
     ],
   },
   {
@@ -91,6 +125,36 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'redact', value: 'out', description: 'write a copy safe to attach to a ticket (signatures, cookies, tokens removed)' },
       { name: 'redact-emails', description: 'with --redact: replace e-mail addresses by stable pseudonyms' },
       { name: 'tokens-only', description: 'only list the JWTs in the file (raw scan, fastest)' },
+      format(reportFormats),
+      jsonFlag,
+      ...reportOptions,
+    ],
+    env: [secretEnv, ...onlineEnv, ...colorEnv, githubEnv, spinnerEnv],
+    examples: [
+      'har session.har --org-id 712340056 --data-center us --allowed-domain app.example.com --secret-file asap-secret.txt',
+      'har session.har --users contacts-export.csv --format junit > asap-doctor.xml',
+      'har session.har --redact session-safe.har',
+    ],
+  },
+  {
+    name: 'record',
+    description: 'open the page in a real browser (Chromium), record the login, and diagnose it like har',
+    argument: { name: 'url', required: false, description: 'the page that embeds the widget (default: record.url of the config)' },
+    options: [
+      { name: 'har-out', value: 'file', description: 'also write the recording as a HAR (redacted unless --no-redact)' },
+      { name: 'no-redact', description: 'with --har-out: keep cookies, tokens and credentials in the HAR' },
+      { name: 'timeout', value: 'duration', description: 'per page load, e.g. 30s (default), 1500ms, 2m' },
+      { name: 'browser', value: 'path', description: 'Chromium or Chrome to drive (default: ASAP_DOCTOR_BROWSER, then the usual install paths)' },
+      { name: 'browser-arg', value: 'arg', description: 'a browser flag, passed as it is (repeatable): --host-resolver-rules=…, --proxy-server=…', multiple: true },
+      { name: 'headed', description: 'show the browser window' },
+      { name: 'cookie', value: 'NAME=ENV_VAR', description: "a cookie for the page's origin, its value read from ENV_VAR (repeatable)", multiple: true },
+      { name: 'header', value: 'header', description: 'a header for requests to the page\'s origin only, "Name: value" (repeatable)', multiple: true },
+      { name: 'storage-state', value: 'file', description: 'start from a Playwright storage-state file (cookies, localStorage)' },
+      { name: 'repeat', value: 'n', description: 'load the page n times in one session (catches a token reused across loads)' },
+      { name: 'wait-for-login', description: "wait for Zoho's remote/auth answer (up to --timeout), not for the network to go quiet" },
+      ...secretOptions,
+      { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms (default 0)' },
+      ...integrationOptions,
       format(reportFormats),
       ...reportOptions,
     ],
@@ -107,7 +171,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'cookie', value: 'cookie', description: 'a cookie for the token endpoint, "name=value" (repeatable)', multiple: true },
       { name: 'timeout', value: 'duration', description: 'deadline per call of the token endpoint (e.g. 5s; default 10s)' },
       format(reportFormats),
+      jsonFlag,
       ...reportOptions,
+    ],
+    env: [secretEnv, ...onlineEnv, { name: '<NAME>', description: 'each variable the config names in tokenEndpoint.headers ({ "env": "<NAME>" })' }, ...colorEnv, githubEnv],
+    examples: [
+      'check --config asap-doctor.config.json --format github',
+      'check --org-id 712340056 --data-center eu --allowed-domain app.example.com --page-url https://app.example.com/',
+      'check --token-file token.txt --secret-file asap-secret.txt --users contacts-export.csv --strict',
     ],
   },
   {
@@ -124,7 +195,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...timeOptions,
       ...integrationOptions,
       format(reportFormats),
+      jsonFlag,
       ...reportOptions,
+    ],
+    env: [secretEnv, { name: '<NAME>', description: 'each variable the config names in tokenEndpoint.headers ({ "env": "<NAME>" })' }, ...onlineEnv, ...colorEnv, githubEnv, spinnerEnv],
+    examples: [
+      'endpoint https://app.example.com/api/zoho-token --cookie "session=…" --secret-file asap-secret.txt',
+      'endpoint --config asap-doctor.config.json --json',
     ],
   },
   {
@@ -141,6 +218,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...secretOptions.filter((option) => option.name !== 'alt-secret-file'),
       { name: 'code', value: 'language', description: 'print a signing function instead', choices: ['node', 'python', 'php', 'java', 'csharp', 'go', 'ruby'] },
     ],
+    env: [secretEnv],
+    examples: [
+      'sign --email jane@example.com --secret-file asap-secret.txt',
+      'verify "$(asap-doctor sign --email jane@example.com --secret-file asap-secret.txt)" --secret-file asap-secret.txt',
+      'sign --code python',
+    ],
   },
   {
     name: 'decode',
@@ -150,15 +233,27 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...tokenInputOptions,
       { name: 'now', value: 'instant', description: 'relative times against this ISO-8601 instant or epoch ms' },
       { name: 'reveal', description: 'show the signature' },
-      format(['human', 'json']),
+      format(['human', 'json', 'html', 'markdown']),
+      jsonFlag,
+      { name: 'out', value: 'file', description: 'write the output to this file instead of stdout' },
     ],
+    env: [...colorEnv],
+    examples: ['decode --token-file token.txt', 'decode "$TOKEN" --now 2026-11-21T09:30:00Z --json'],
   },
-  { name: 'checks', description: 'list every check with its id, severity and title', options: [format(['human', 'json'])] },
+  {
+    name: 'checks',
+    description: 'list every check with its id, severity and title',
+    options: [format(['human', 'json']), jsonFlag],
+    env: [],
+    examples: ['checks', 'checks --json'],
+  },
   {
     name: 'explain',
     description: "print a check's documentation",
     argument: { name: 'check-id', required: true, description: 'a check id, as listed by asap-doctor checks' },
     options: [],
+    env: [],
+    examples: ['explain time-units', 'explain signature | less'],
   },
 ]
 

@@ -115,32 +115,3 @@ export function buildReport(input: {
     summary: summarize(input.subjects, input.strict),
   }
 }
-
-/**
- * The first failing (or crashed) check's cause in a few words, and a note on how many more there are;
- * undefined when nothing failed. Every verdict sentence is built from this.
- */
-export function mainFailure(checks: readonly CheckResult[]): { cause: string; more: string } | undefined {
-  const failures = checks.filter((check) => check.status === 'fail' || check.status === 'error')
-  const first = failures[0]
-  if (first === undefined) return undefined
-  const cause = first.status === 'error' ? `the ${first.id} check could not run` : (first.verdict ?? `${first.id} failed (${first.message})`)
-  const more = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''} below)` : ''
-  return { cause, more }
-}
-
-/**
- * One sentence that says what matters most: the first failing check's cause, else whether anything
- * was left unchecked.
- */
-export function tokenVerdict(checks: readonly CheckResult[]): string {
-  const failure = mainFailure(checks)
-  if (failure !== undefined) return `Zoho would reject this token: ${failure.cause}${failure.more}.`
-  const signature = checks.find((check) => check.id === 'signature')
-  const warnings = checks.filter((check) => check.status === 'warn').length
-  const warningNote = warnings > 0 ? ` ${warnings} warning${warnings > 1 ? 's' : ''} to review.` : ''
-  if (signature !== undefined && signature.status === 'skip') {
-    return `Nothing in the token explains a rejection, but the signature was not verified (${signature.messageId === 'no-secret' ? 'no secret given' : 'signature unavailable'}).${warningNote}`
-  }
-  return `Zoho should accept this token; if the widget still falls back to guest, the cause is outside the token (user, domain, org).${warningNote}`
-}

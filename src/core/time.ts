@@ -65,3 +65,15 @@ export function parseInstant(text: string): number | undefined {
   const value = Date.parse(trimmed)
   return Number.isNaN(value) ? undefined : value
 }
+
+/**
+ * Parses a duration flag: whole milliseconds (`10000`) or a number with a unit (`500ms`, `30s`,
+ * `2m`). Returns undefined for anything else, including zero and negative values.
+ */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min)?$/i.exec(text.trim())
+  if (match === null || match[1] === undefined) return undefined
+  const unit = (match[2] ?? 'ms').toLowerCase()
+  const value = Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? SECOND : MINUTE)
+  return Number.isFinite(value) && value >= 1 ? Math.round(value) : undefined
+}

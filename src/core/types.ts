@@ -79,23 +79,29 @@ export interface IntegrationFacts {
   }
 }
 
-/** When and how often login happened in a recorded page load. */
+/** When and how often login happened in a recorded page load: facts, never durations. */
 export interface TimingFacts {
   /** False for a page load where login was never attempted. */
   readonly attempted: boolean
   readonly attemptAt?: number
+  /** What Zoho answered this attempt. */
+  readonly outcome?: AuthCallFacts['outcome']
   readonly widgetLoaded: boolean
   /** HTTP status of the widget script request, when there was one. */
   readonly widgetStatus?: number
-  readonly widgetFinishedAt?: number
   readonly attemptsOnPage: number
   /** Other attempts in the session that sent the very same token. */
   readonly sameTokenAttempts: number
+  /** An earlier attempt that sent the identical token and was accepted: a later refusal is a replay. */
+  readonly acceptedBefore?: { readonly entryIndex: number; readonly at: number }
   /** JavaScript errors about the widget that the page reported (to an error collector). */
   readonly pageErrors: readonly string[]
   /** The page's HTML calls invoke('login') outside ZohoDeskAsapReady (a static hint). */
   readonly loginOutsideReady: boolean
+  /** A response on this page load, before the attempt, carried the token: the page fetched it. */
   readonly tokenEndpointSeen: boolean
+  /** The first response that carried the token, when that was on an earlier page load (e.g. the app's login). */
+  readonly tokenSeenEarlier?: { readonly entryIndex: number; readonly url: string }
 }
 
 /**
@@ -106,17 +112,17 @@ export interface PageRuntimeFacts {
   /** When `window.ZohoDeskAsapReady` and `window.ZohoDeskAsap` first existed, if ever. */
   readonly readyDefinedAt?: number
   readonly asapDefinedAt?: number
+  /** When the widget signalled ready (`ZohoDeskAsapReadyStatus` true, or a ZohoDeskAsapReady callback ran). */
+  readonly readySignalledAt?: number
+  /** How often the widget called the page's getJwtTokenCallback, and how often the page called its errorCallback. */
+  readonly jwtCallbackCalls?: number
+  readonly errorCallbackCalls?: number
   /** Every `ZohoDeskAsap.invoke` call in order; `beforeReady` when the widget had not signalled ready. */
   readonly invokes: ReadonlyArray<{ readonly at: number; readonly name: string; readonly beforeReady: boolean }>
   /** What `getJwtTokenCallback` passed to `successCallback`: JS type, length, and whether it is a bare a.b.c string. */
   readonly callbackValues: ReadonlyArray<{ readonly at: number; readonly type: string; readonly length?: number; readonly bareJwt: boolean; readonly shape: string; readonly keys?: readonly string[]; readonly jwtField?: string }>
   readonly pageErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
   readonly consoleErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
-  /** When the widget signalled ready (`ZohoDeskAsapReadyStatus` true, or a ZohoDeskAsapReady callback ran). */
-  readonly readySignalledAt?: number
-  /** How often the widget called the page's getJwtTokenCallback, and how often the page called its errorCallback. */
-  readonly jwtCallbackCalls?: number
-  readonly errorCallbackCalls?: number
   readonly cspViolations: ReadonlyArray<{ readonly at: number; readonly blockedUri: string; readonly directive: string }>
   /** Cookies the browser refused to store from a Zoho response (third-party cookie blocking). */
   readonly blockedCookies: ReadonlyArray<{ readonly at: number; readonly url: string; readonly name: string; readonly reason: string }>
@@ -137,6 +143,8 @@ export interface EndpointCall {
   readonly token?: string
   /** The body's first characters with any token masked, for messages. */
   readonly bodyExcerpt: string
+  /** Set when no HTTP response arrived (refused, DNS, timeout): one line naming the host. */
+  readonly networkError?: string
 }
 
 /** The customer's token endpoint, fetched twice to see whether tokens are fresh. */
@@ -183,6 +191,11 @@ export interface CheckContext {
   readonly removedWrapping: readonly string[]
   /** The input must be the exact string handed to `successCallback`. */
   readonly exact: boolean
+  /**
+   * The exact value handed to `successCallback`, when known: what a recorded remote/auth call sent
+   * (URL-decoding undone, nothing else), or the input with `--exact`. Set even when it holds no JWT.
+   */
+  readonly sent?: string
   readonly secrets: readonly SecretCandidate[]
   readonly expectEmail?: string
   readonly integration?: IntegrationFacts

@@ -1,7 +1,7 @@
 import type { EndpointCall, EndpointFacts } from '../core/types.js'
 import { maskSignaturesIn } from '../core/token/mask-token.js'
 import { isPlainObject } from '../core/token/parse-token.js'
-import type { HttpClient, HttpMethod } from '../net/http-client.js'
+import { HttpNetworkError, type HttpClient, type HttpMethod } from '../net/http-client.js'
 
 export interface ProbeEndpointOptions {
   readonly http: HttpClient
@@ -26,13 +26,21 @@ const TOKEN_FIELDS = ['token', 'jwt', 'jwtToken', 'jwt_token', 'access_token', '
 export async function probeEndpoint(options: ProbeEndpointOptions): Promise<EndpointFacts> {
   const calls: EndpointCall[] = []
   for (let index = 0; index < (options.calls ?? 2); index++) {
-    const response = await options.http.request({
-      method: options.method,
-      url: options.url,
-      headers: { accept: 'application/json, text/plain, */*', ...options.headers },
-      ...(options.body === undefined ? {} : { body: options.body }),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    })
+    let response
+    try {
+      response = await options.http.request({
+        method: options.method,
+        url: options.url,
+        headers: { accept: 'application/json, text/plain, */*', ...options.headers },
+        ...(options.body === undefined ? {} : { body: options.body }),
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      })
+    } catch (error) {
+      // An endpoint the page cannot reach is the finding (the widget gets no token), not a tool failure.
+      if (!(error instanceof HttpNetworkError)) throw error
+      calls.push({ status: 0, receivedAt: options.now(), bodyShape: 'empty', bodyExcerpt: '', networkError: error.message })
+      break
+    }
     const receivedAt = options.now()
     const shape = bodyShape(response.body)
     const date = response.headers.date === undefined ? Number.NaN : Date.parse(response.headers.date)

@@ -1,5 +1,5 @@
 import type { HarEntry, HarHeader } from '../har/har-types.js'
-import { maskSignaturesIn } from '../core/token/mask-token.js'
+import { maskUrl } from '../core/token/mask-token.js'
 import type { LoginAttempt, PageError, PageLoad, SessionFacts, TokenPlace, TokenSighting, WidgetScriptSeen } from './session-facts.js'
 
 /** JWTs as they appear in traffic. Sanitizers replace the signature with `REDACTED`, `***` or `[REDACTED]`. */
@@ -88,7 +88,17 @@ export class SessionAnalyzer {
     const found = tokensInRequest(entry, url)
     const auth = REMOTE_AUTH.exec(url.pathname)
     const toZoho = ZOHO_HOST.test(url.hostname)
-    const attemptToken = auth !== null ? (found.find((t) => t.place === 'query') ?? found[0]) : toZoho ? found[0] : undefined
+    // remote/auth is a login attempt whatever its token looks like ("[object Object]", "undefined", "").
+    const wire = auth !== null ? wireToken(entry) : undefined
+    const wireJwt = wire === undefined ? undefined : jwtsIn(wire.value)[0]
+    const attemptToken: Found | undefined =
+      wire !== undefined
+        ? { token: wireJwt ?? wire.value, place: wire.place, detail: wire.detail }
+        : auth !== null
+          ? (found.find((t) => t.place === 'query') ?? found[0] ?? { token: '', place: 'query', detail: 'jwt_token' })
+          : toZoho
+            ? found[0]
+            : undefined
     if (attemptToken !== undefined && (auth !== null || toZoho)) {
       // From a Zoho-hosted iframe the Origin is Zoho's; the page that embeds the widget is the last navigation.
       const sent = headerValue(request.headers, 'origin') ?? originOf(headerValue(request.headers, 'referer'))
@@ -102,9 +112,10 @@ export class SessionAnalyzer {
         startedAt: time,
         kind: auth !== null ? 'remote-auth' : 'other-zoho',
         method: request.method,
-        url: maskSignaturesIn(url.href, [attemptToken.token]),
+        url: maskUrl(url.href),
         host: url.hostname,
-        ...(auth?.[1] === undefined ? {} : { pathId: decodeURIComponent(auth[1]) }),
+        ...(auth?.[1] === undefined ? {} : { pathId: safeDecode(auth[1]) }),
+        ...(wire === undefined ? (auth === null && attemptToken.token !== '' ? { wire: own(attemptToken.token) } : {}) : { wire: own(wire.value) }),
         token: own(attemptToken.token),
         tokenPlace: attemptToken.place,
         status: entry.response.status,
@@ -117,7 +128,7 @@ export class SessionAnalyzer {
       })
     }
     const sightings = [
-      ...found.filter((t) => t !== attemptToken),
+      ...found.filter((t) => t.token !== attemptToken?.token || t.place !== attemptToken.place),
       ...tokensInResponse(entry),
       ...oversized.flatMap((big) => big.jwts.map((token) => ({ token, place: placeOfPath(big.path), detail: big.path }))),
     ]
@@ -125,15 +136,17 @@ export class SessionAnalyzer {
       const key = `${sighting.place}\u0000${sighting.detail ?? ''}\u0000${sighting.token}`
       const seen = this.#sightings.get(key)
       if (seen !== undefined) {
-        this.#sightings.set(key, { ...seen, count: seen.count + 1 })
+        const entryIndexes = seen.entryIndexes.length < MAX_SIGHTING_ENTRIES ? [...seen.entryIndexes, index] : seen.entryIndexes
+        this.#sightings.set(key, { ...seen, count: seen.count + 1, entryIndexes })
         continue
       }
       this.#sightings.set(key, {
         entryIndex: index,
+        entryIndexes: [index],
         count: 1,
         startedAt: time,
         startedDateTime: entry.startedDateTime,
-        url: maskSignaturesIn(url.href, [sighting.token]),
+        url: maskUrl(url.href),
         place: sighting.place,
         ...(sighting.detail === undefined ? {} : { detail: own(sighting.detail) }),
         token: own(sighting.token),
@@ -153,6 +166,79 @@ export class SessionAnalyzer {
       pageErrors: this.#pageErrors,
     }
   }
+}
+
+/** Enough entry numbers to place a token on each page load; a token on every API call stays one small sighting. */
+const MAX_SIGHTING_ENTRIES = 64
+const WIRE_FIELDS = ['jwt_token', 'jwtToken', 'jwt', 'token']
+const WIRE_HEADER = /^(x-)?jwt[-_]?token$/i
+
+/**
+ * The token parameter of a remote/auth call exactly as the widget sent it: the query's
+ * `jwt_token` (then a form or JSON body field, then a header), with only the browser's
+ * URL-encoding undone. No cleaning: a `Bearer ` prefix or quotes on the wire are the finding.
+ */
+function wireToken(entry: HarEntry): { value: string; place: TokenPlace; detail: string } | undefined {
+  const request = entry.request
+  const query = rawQueryParam(request.url, 'jwt_token')
+  if (query !== undefined) return { value: query, place: 'query', detail: 'jwt_token' }
+  const post = request.postData
+  const text = typeof post?.text === 'string' ? post.text : ''
+  if (/^\s*\{/.test(text)) {
+    const field = jsonField(text)
+    if (field !== undefined) return { ...field, place: 'request body' }
+  } else if (text !== '') {
+    for (const name of WIRE_FIELDS) {
+      const value = formParam(text, name)
+      if (value !== undefined) return { value, place: 'request body', detail: name }
+    }
+  }
+  for (const param of post?.params ?? []) {
+    if (WIRE_FIELDS.includes(param.name)) return { value: String(param.value ?? ''), place: 'request body', detail: param.name }
+  }
+  const header = request.headers.find((item) => WIRE_HEADER.test(item.name))
+  if (header !== undefined) return { value: String(header.value), place: 'request header', detail: header.name }
+  return undefined
+}
+
+/** A query parameter with only percent-decoding: URLSearchParams would turn a `+` of a base64 token into a space. */
+function rawQueryParam(href: string, name: string): string | undefined {
+  const start = href.indexOf('?')
+  if (start < 0) return undefined
+  const end = href.indexOf('#', start)
+  for (const pair of href.slice(start + 1, end < 0 ? undefined : end).split('&')) {
+    const equals = pair.indexOf('=')
+    const key = equals < 0 ? pair : pair.slice(0, equals)
+    if (safeDecode(key) === name) return equals < 0 ? '' : safeDecode(pair.slice(equals + 1))
+  }
+  return undefined
+}
+
+/** A form body field: here `+` is a space, as the form encoding says. */
+function formParam(body: string, name: string): string | undefined {
+  for (const pair of body.split('&')) {
+    const equals = pair.indexOf('=')
+    if (equals < 0 || safeDecode(pair.slice(0, equals).replaceAll('+', ' ')) !== name) continue
+    return safeDecode(pair.slice(equals + 1).replaceAll('+', ' '))
+  }
+  return undefined
+}
+
+function jsonField(body: string): { value: string; detail: string } | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined
+  for (const name of WIRE_FIELDS) {
+    if (!Object.hasOwn(parsed, name)) continue
+    const value: unknown = Reflect.get(parsed, name)
+    // A non-string here is what the page passed, serialised by the widget: show it as JSON text.
+    return { value: typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), detail: name }
+  }
+  return undefined
 }
 
 interface Found {

@@ -1,8 +1,10 @@
 import type { Check } from '../core/define-check.js'
-import { diagnoseToken, diagnoseWithoutToken } from '../core/diagnose-token.js'
-import { mainFailure, type Diagnosis, type SubjectReport, type Suspect, type TimelineEvent } from '../core/report.js'
-import { maskToken } from '../core/token/mask-token.js'
-import type { CheckResult, IntegrationFacts, PageRuntimeFacts, SecretCandidate, TimingFacts, UserDirectory } from '../core/types.js'
+import { diagnoseToken, diagnoseWithoutToken, subjectVerdict } from '../core/diagnose-token.js'
+import type { Diagnosis, SubjectReport, TimelineEvent } from '../core/report.js'
+import { maskToken, maskUrl } from '../core/token/mask-token.js'
+import { rankSuspects } from '../verdict/suspects.js'
+import { attemptVerdict, pageVerdict } from '../verdict/verdict.js'
+import type { IntegrationFacts, PageRuntimeFacts, SecretCandidate, TimingFacts, UserDirectory } from '../core/types.js'
 import type { LoginAttempt, PageLoad, SessionFacts, WidgetScriptSeen } from './session-facts.js'
 
 export interface DiagnoseSessionOptions {
@@ -24,6 +26,8 @@ export interface DiagnoseSessionOptions {
   readonly notes: readonly string[]
   /** What a real browser saw while the page ran (`record`); absent for a HAR from elsewhere. */
   readonly runtime?: PageRuntimeFacts
+  /** --only/--skip narrowed the checks: verdicts must not claim more than was checked. */
+  readonly partial?: boolean
 }
 
 /**
@@ -39,8 +43,14 @@ export async function diagnoseSession(facts: SessionFacts, options: DiagnoseSess
 
 async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, options: DiagnoseSessionOptions): Promise<SubjectReport> {
   const scripts = scriptsFor(attempt.pageLoad, facts)
-  const lastScript = scripts.filter((script) => (script.startedAt ?? 0) <= attempt.startedAt).at(-1) ?? scripts[0]
-  const endpoint = facts.sightings.find((sighting) => sighting.place === 'response body' && sighting.token === attempt.token && sighting.entryIndex < attempt.entryIndex)
+  const load = facts.pageLoads[attempt.pageLoad]
+  const pageStart = load?.entryIndex ?? 0
+  const carriers = facts.sightings.filter((sighting) => sighting.place === 'response body' && attempt.token !== '' && sighting.token === attempt.token)
+  // The page fetched the token if a response on this page load, before the attempt, carried it.
+  const fetched = carriers.find((sighting) => sighting.entryIndexes.some((index) => index >= pageStart && index < attempt.entryIndex))
+  const earlier = carriers.find((sighting) => sighting.entryIndex < pageStart)
+  const sent = attempt.wire ?? attempt.token
+  const acceptedBefore = facts.attempts.find((other) => other.entryIndex < attempt.entryIndex && other.outcome === 'accepted' && (other.wire ?? other.token) === sent && sent !== '')
   const integration: IntegrationFacts = {
     pageHost: attempt.pageHost,
     pageOrigin: attempt.pageOrigin,
@@ -60,23 +70,27 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
   const timing: TimingFacts = {
     attempted: true,
     attemptAt: attempt.startedAt,
+    outcome: attempt.outcome,
     widgetLoaded: scripts.length > 0,
-    ...(lastScript?.finishedAt === undefined ? {} : { widgetFinishedAt: lastScript.finishedAt }),
     attemptsOnPage: facts.attempts.filter((other) => other.pageLoad === attempt.pageLoad && other.kind === attempt.kind).length,
-    sameTokenAttempts: facts.attempts.filter((other) => other !== attempt && other.token === attempt.token).length,
-    pageErrors: facts.pageErrors.map((error) => error.message),
-    loginOutsideReady: facts.pageLoads[attempt.pageLoad]?.loginOutsideReady ?? false,
-    tokenEndpointSeen: endpoint !== undefined,
+    sameTokenAttempts: facts.attempts.filter((other) => other !== attempt && sent !== '' && (other.wire ?? other.token) === sent).length,
+    ...(acceptedBefore === undefined ? {} : { acceptedBefore: { entryIndex: acceptedBefore.entryIndex, at: acceptedBefore.startedAt } }),
+    pageErrors: facts.pageErrors.filter((error) => error.entryIndex >= pageStart).map((error) => error.message),
+    loginOutsideReady: load?.loginOutsideReady ?? false,
+    tokenEndpointSeen: fetched !== undefined,
+    ...(earlier === undefined ? {} : { tokenSeenEarlier: { entryIndex: earlier.entryIndex, url: maskUrl(earlier.url) } }),
   }
   const notes = [
     ...options.notes,
     `Zoho answered HTTP ${attempt.status}: ${describeOutcome(attempt.outcome)}.`,
-    ...(endpoint === undefined ? [] : [`The token came from ${endpoint.url} (entry #${endpoint.entryIndex}).`]),
+    ...(fetched === undefined ? [] : [`The token came from ${maskUrl(fetched.url)} (entry #${fetched.entryIndexes.find((index) => index >= pageStart) ?? fetched.entryIndex}).`]),
     ...pageNote(attempt, facts),
     `Time checks are evaluated at the request time ${attempt.startedDateTime}, not at today's clock.`,
   ]
   const subject = await diagnoseToken({
-    input: attempt.token,
+    // Exactly what the widget sent: wrapping is token-format's finding, never cleaned away.
+    input: attempt.wire ?? '',
+    recorded: true,
     source: { kind: 'har', ref: options.ref, entryIndex: attempt.entryIndex, time: attempt.startedDateTime, url: attempt.url },
     checks: options.attemptChecks,
     now: attempt.startedAt,
@@ -88,14 +102,17 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
     timing,
     users: options.users,
     expectEmail: options.expectEmail,
+    runtime: options.runtime,
   })
-  const suspects = attempt.outcome === 'accepted' ? [] : rankSuspects(subject.checks, attempt)
+  const proven = subject.checks.some((check) => check.status === 'fail' && check.id !== 'login-outcome')
+  const suspects = attempt.outcome === 'accepted' || proven ? [] : rankSuspects(subject.checks, attempt.pageHost)
   const diagnosis: Diagnosis = {
     outcome: attempt.outcome,
     timeline: timelineFor(attempt.pageLoad, facts, options.reveal),
     suspects,
   }
-  return { ...subject, verdict: attemptVerdict(attempt, subject.checks, suspects), diagnosis }
+  const { rootCause: _tokenRoot, ...rest } = subject
+  return { ...rest, ...subjectVerdict(attemptVerdict(attempt, subject.checks, suspects, { partial: options.partial ?? false })), diagnosis }
 }
 
 async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOptions): Promise<SubjectReport[]> {
@@ -105,7 +122,7 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
   for (const load of targets) {
     const scripts = load === undefined ? facts.widgetScripts : scriptsFor(load.index, facts)
     const pageHost = load?.host ?? scripts[0]?.pageHost
-    const tokenEndpointSeen = facts.sightings.some((sighting) => sighting.place === 'response body' && (load === undefined || sighting.entryIndex >= load.entryIndex))
+    const tokenEndpointSeen = facts.sightings.some((sighting) => sighting.place === 'response body' && (load === undefined || sighting.entryIndexes.some((index) => index >= load.entryIndex)))
     const subject = await diagnoseWithoutToken(
       {
         source: { kind: 'har', ref: options.ref, ...(load === undefined ? {} : { entryIndex: load.entryIndex, url: load.url, time: new Date(load.startedAt).toISOString() }) },
@@ -130,8 +147,9 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
           loginOutsideReady: load?.loginOutsideReady ?? false,
           tokenEndpointSeen,
         },
+        runtime: options.runtime,
       },
-      (checks) => noAttemptVerdict(checks, scripts),
+      (checks) => pageVerdict(checks, scripts.length > 0, { partial: options.partial ?? false }),
     )
     const outcome = scripts.length === 0 ? 'widget-not-loaded' : 'never-attempted'
     subjects.push({ ...subject, diagnosis: { outcome, timeline: timelineFor(load?.index ?? 0, facts, options.reveal), suspects: [] } })
@@ -151,7 +169,7 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
   // Sightings are context, not the subject: a short, masked form is enough to tell them apart.
   const show = (token: string) => (reveal ? token : `${token.slice(0, 20)}…${maskToken(token).slice(-14)}`)
   const events: Array<TimelineEvent & { at: number }> = []
-  if (load !== undefined) events.push({ at: load.startedAt, time: iso(load.startedAt), kind: 'page', label: `page ${load.url}`, entryIndex: load.entryIndex })
+  if (load !== undefined) events.push({ at: load.startedAt, time: iso(load.startedAt), kind: 'page', label: `page ${maskUrl(load.url)}`, entryIndex: load.entryIndex })
   for (const script of facts.widgetScripts.filter((item) => inPage(item.entryIndex))) {
     events.push({ at: script.startedAt ?? 0, time: iso(script.startedAt ?? 0), kind: 'widget-script', label: `ASAP ${script.version} widget script ${script.host} app ${script.appId ?? '?'} org ${script.orgId ?? '?'} → HTTP ${script.status ?? '?'}`, entryIndex: script.entryIndex })
   }
@@ -161,7 +179,7 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
       at: sighting.startedAt,
       time: sighting.startedDateTime,
       kind: endpoint ? 'token-endpoint' : 'sighting',
-      label: `${endpoint ? 'token endpoint' : `token in ${sighting.place}${sighting.detail === undefined ? '' : ` (${sighting.detail})`}`} ${sighting.url}${endpoint ? '' : `: ${show(sighting.token)}`}${sighting.count > 1 ? ` (seen ${sighting.count} times)` : ''}`,
+      label: `${endpoint ? 'token endpoint' : `token in ${sighting.place}${sighting.detail === undefined ? '' : ` (${sighting.detail})`}`} ${maskUrl(sighting.url)}${endpoint ? '' : `: ${show(sighting.token)}`}${sighting.count > 1 ? ` (seen ${sighting.count} times)` : ''}`,
       entryIndex: sighting.entryIndex,
     })
   }
@@ -172,74 +190,6 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
     events.push({ at: attempt.startedAt, time: attempt.startedDateTime, kind: 'auth-call', label: `${attempt.method} ${attempt.host} remote/auth → HTTP ${attempt.status} ${describeOutcome(attempt.outcome)}`, entryIndex: attempt.entryIndex })
   }
   return events.sort((a, b) => a.at - b.at || (a.entryIndex ?? 0) - (b.entryIndex ?? 0)).map(({ at: _at, ...event }) => event)
-}
-
-/** What a HAR cannot prove, ranked by how often it is the cause, minus what the checks ruled out. */
-function rankSuspects(checks: readonly CheckResult[], attempt: LoginAttempt): Suspect[] {
-  const status = (id: string) => checks.find((check) => check.id === id)?.status
-  const candidates: Array<Suspect & { ruledOutBy?: string }> = [
-    {
-      id: 'help-center-user',
-      title: 'The user is not an active Help Center end user of this org (no contact, not "Add as End User", deactivated, or another org)',
-      confirm: 'Run again with --users <contacts export> or --online; or in Zoho Desk search the contact and check it is an active end user.',
-      ruledOutBy: 'help-center-user',
-    },
-    {
-      id: 'signature',
-      title: 'The token is signed with another secret (Help Center secret, another add-on, or an old one)',
-      confirm: 'Run again with --secret-file <the ASAP JWT secret>.',
-      ruledOutBy: 'signature',
-    },
-    {
-      id: 'allowed-domain',
-      title: `The page host${attempt.pageHost === undefined ? '' : ` ${attempt.pageHost}`} is not in the ASAP JWT allowed domains`,
-      confirm: 'Run again with --allowed-domain for each host in the ASAP JWT settings (exact host names).',
-      ruledOutBy: 'allowed-domain',
-    },
-    {
-      id: 'email-normalization',
-      title: `The address in the token differs from the end user's address in Zoho (case, whitespace or an alias)`,
-      confirm: 'Run again with --expect-email <the address Zoho has>, or compare the two character by character.',
-    },
-    {
-      id: 'jwt-setup',
-      title: 'JWT is not the widget\'s authentication method, or SSO is not enabled on the default help center',
-      confirm: 'In Zoho Desk: ASAP → your web add-on → "Secure your help widget" must be JWT; Help Center → SSO must be on for the default (not a multi-brand) help center.',
-    },
-  ]
-  return candidates
-    .filter((candidate) => candidate.ruledOutBy === undefined || (status(candidate.ruledOutBy) !== 'pass' && status(candidate.ruledOutBy) !== 'fail'))
-    .map(({ ruledOutBy: _ruledOutBy, ...suspect }) => suspect)
-}
-
-function attemptVerdict(attempt: LoginAttempt, checks: readonly CheckResult[], suspects: readonly Suspect[]): string {
-  const failure = mainFailure(checks)
-  const cause = failure?.cause
-  const more = failure?.more ?? ''
-  switch (attempt.outcome) {
-    case 'accepted':
-      return cause === undefined ? 'Zoho accepted this login (an access token was issued); nothing to fix.' : `Zoho accepted this login, but ${cause}${more}.`
-    case 'blocked':
-      return `The login request got no response (blocked by CORS, a Content-Security-Policy connect-src, or an extension)${cause === undefined ? '' : `; also ${cause}`}.`
-    default: {
-      const answer = attempt.outcome === 'general_error' ? 'Zoho answered general_error' : `Zoho did not accept this login (HTTP ${attempt.status})`
-      if (cause !== undefined) return `${answer} because ${cause}${more}.`
-      const top = suspects[0]
-      return top === undefined ? `${answer}; every check passed.` : `${answer}; every check the recording allows passed, so the most likely cause is: ${lowerFirst(top.title)}.`
-    }
-  }
-}
-
-function noAttemptVerdict(checks: readonly CheckResult[], scripts: readonly WidgetScriptSeen[]): string {
-  const timing = checks.find((check) => check.id === 'login-timing')
-  const other = checks.find((check) => check.id !== 'login-timing' && (check.status === 'fail' || check.status === 'error'))
-  const base =
-    timing?.status === 'fail' && timing.verdict !== undefined
-      ? `No login attempt: ${timing.verdict}`
-      : scripts.length === 0
-        ? 'No login attempt: the ASAP widget was never loaded'
-        : 'No login attempt in this recording'
-  return `${base}${other?.verdict === undefined ? '' : `; also ${other.verdict}`}.`
 }
 
 function pageNote(attempt: LoginAttempt, facts: SessionFacts): string[] {
@@ -265,8 +215,4 @@ function describeOutcome(outcome: LoginAttempt['outcome']): string {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString()
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
 }

@@ -23,6 +23,13 @@ export interface LoginAttempt {
   readonly url: string
   readonly host: string
   readonly pathId?: string
+  /**
+   * What the widget sent as its token, exactly: only the URL-encoding the browser applied is undone.
+   * It is what the page handed to successCallback (a `Bearer ` prefix, quotes, `[object Object]`…);
+   * undefined when the call carried no token parameter at all.
+   */
+  readonly wire?: string
+  /** The JWT inside `wire` (or `wire` itself), for matching the same token elsewhere in the session. */
   readonly token: string
   readonly tokenPlace: TokenPlace
   readonly status: number
@@ -39,6 +46,8 @@ export interface LoginAttempt {
 export interface TokenSighting {
   /** The first entry where this token was seen in this place; `count` says how often it was seen. */
   readonly entryIndex: number
+  /** Every entry where it was seen here, in order (capped: a token on every API call is one sighting). */
+  readonly entryIndexes: readonly number[]
   readonly count: number
   readonly startedAt: number
   readonly startedDateTime: string

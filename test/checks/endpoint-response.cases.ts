@@ -24,6 +24,7 @@ export default {
     { name: 'not probed', messageId: 'not-probed', status: 'skip' },
   ],
   invalid: [
+    { name: 'connection refused: no response at all', context: endpoint(call({ status: 0, bodyShape: 'empty', token: undefined, bodyExcerpt: '', networkError: 'cannot reach 127.0.0.1:9: connection refused' })), messageId: 'unreachable', data: { error: 'cannot reach 127.0.0.1:9: connection refused' } },
     { name: '401 without a session', context: endpoint(call({ status: 401, bodyShape: 'other', token: undefined, bodyExcerpt: '{"error":"unauthorized"}' })), messageId: 'http-error', data: { status: 401 } },
     { name: 'redirect to the login page', context: endpoint(call({ status: 302, location: '/login', bodyShape: 'empty', token: undefined })), messageId: 'redirect', data: { location: '/login' } },
     { name: 'HTML instead of a token', context: endpoint(call({ contentType: 'text/html', bodyShape: 'other', token: undefined, bodyExcerpt: '<!doctype html>' })), messageId: 'no-token' },

@@ -49,6 +49,33 @@ describe('extractToken', () => {
   }
 })
 
+describe('extractToken: plain base64 and typographic quotes', () => {
+  // PHP base64_encode / Buffer.toString('base64'): "+", "/" and "=" padding inside the parts.
+  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'k1' })).toString('base64')
+  const payload = Buffer.from(JSON.stringify({ email: 'jane.doe@example.com', email_verified: true, n: '>>>?' })).toString('base64')
+  const base64Token = `${header}.${payload}.ab+cd/ef==`
+
+  it('keeps a padded plain-base64 token whole (the "=" is not a name=value prefix)', () => {
+    expect(header.endsWith('=')).toBe(true)
+    expect(extractToken(base64Token)).toEqual({ token: base64Token, removed: [] })
+  })
+
+  it('finds a padded plain-base64 token inside text', () => {
+    expect(extractToken(`token: ${base64Token} (from the log)`).token).toBe(base64Token)
+  })
+
+  for (const [name, open, close] of [['double', '\u201C', '\u201D'], ['single', '\u2018', '\u2019'], ['German', '\u201E', '\u201C']] as const) {
+    it(`removes typographic ${name} quotes like straight ones`, () => {
+      expect(extractToken(`${open}${token}${close}`)).toEqual({ token, removed: ['surrounding typographic quotes'] })
+    })
+  }
+
+  it('picks the window whose header and payload are JSON, never one that starts inside a token', () => {
+    const [h = '', , sig = ''] = token.split('.')
+    expect(extractToken(`see ${h.slice(0, 10)}.${sig}.x then ${token}`).token).toBe(token)
+  })
+})
+
 describe('extractToken: wrapped lines', () => {
   it('joins a token broken over lines', () => {
     const result = extractToken(`${token.slice(0, 40)}\n${token.slice(40, 90)}\r\n${token.slice(90)}`)

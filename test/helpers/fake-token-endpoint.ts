@@ -46,6 +46,9 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
         return send(200, 'application/json', JSON.stringify({ token: fresh() }))
       case '/redirect':
         return send(302, 'text/html', '', { location: '/login?next=%2Fapi%2Fget-jwt-token' })
+      case '/hang':
+        // Accepts the request and never answers: a token endpoint stuck behind a dead upstream.
+        return undefined
       case '/html':
         return send(200, 'text/html', '<!doctype html><title>Sign in</title>')
       default:
@@ -57,6 +60,10 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
   }
 }

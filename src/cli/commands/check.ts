@@ -1,7 +1,7 @@
 import { allChecks, endpointChecks, integrationChecks, tokenChecks, userChecks } from '../../checks/index.js'
 import { diagnoseToken, diagnoseWithoutToken } from '../../core/diagnose-token.js'
-import { buildReport, mainFailure, type SubjectReport } from '../../core/report.js'
-import type { CheckResult } from '../../core/types.js'
+import { InputError } from '../../core/errors.js'
+import { buildReport, type SubjectReport } from '../../core/report.js'
 import { extractToken } from '../../core/token/extract-token.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, resolveNow, selectChecks } from '../common-options.js'
@@ -10,7 +10,8 @@ import { setUpIntegration } from '../io/integration-setup.js'
 import { readTokenInput } from '../io/read-token-input.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
-import { diagnoseEndpoint, integrationFacts } from './endpoint.js'
+import { configVerdict } from '../../verdict/verdict.js'
+import { diagnoseEndpoint, integrationFacts, isPartial } from './endpoint.js'
 
 /**
  * `asap-doctor check`: the CI smoke check. From the config (and flags): the token endpoint if
@@ -21,6 +22,10 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
   const tokenFile = optString(options, 'tokenFile')
   const setup = await setUpIntegration(options, io, false)
   try {
+    if (setup.configPath === undefined && !SUBJECT_OPTIONS.some((key) => options[key] !== undefined && options[key] !== false)) {
+      throw new InputError('ERR_USAGE', 'nothing to check: no asap-doctor.config.json here, and no flags (pass --config PATH, or e.g. --org-id, --allowed-domain, --page-url, --token-file)')
+    }
+    const partial = isPartial(options)
     const now = resolveNow(optString(options, 'now'), io)
     const select = (list: Parameters<typeof selectChecks>[0]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
     const request = tokenFile === undefined ? endpointRequest(undefined, options, setup.config.tokenEndpoint, io) : undefined
@@ -45,6 +50,7 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
         integration: integrationFacts(setup),
         users: setup.users,
         expectEmail: setup.expectEmail,
+        partial,
       })
     } else {
       subject = await diagnoseWithoutToken(
@@ -58,7 +64,7 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
           users: setup.users,
           expectEmail: setup.expectEmail,
         },
-        configVerdict,
+        (checks) => configVerdict(checks, { partial }),
       )
     }
     const report = buildReport({ toolVersion: toolVersion(), command: 'check', now, subjects: [subject], strict: setup.strict })
@@ -68,9 +74,5 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
   }
 }
 
-function configVerdict(checks: readonly CheckResult[]): string {
-  const failure = mainFailure(checks)
-  if (failure !== undefined) return `The integration has a problem: ${failure.cause}${failure.more}.`
-  const unchecked = checks.filter((check) => check.status === 'skip').map((check) => check.id)
-  return unchecked.length === 0 ? 'The configuration is consistent.' : `The configuration is consistent; not checked: ${unchecked.join(', ')}.`
-}
+/** Options that give `check` something to check; without one of them and without a config, exit 2. */
+const SUBJECT_OPTIONS = ['tokenFile', 'orgId', 'dataCenter', 'allowedDomain', 'appId', 'pageUrl', 'expectEmail', 'users', 'online', 'header', 'cookie'] as const

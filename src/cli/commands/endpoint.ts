@@ -2,8 +2,9 @@ import { allChecks, endpointChecks, integrationChecks, tokenChecks, userChecks }
 import type { Check } from '../../core/define-check.js'
 import { diagnoseToken, diagnoseWithoutToken } from '../../core/diagnose-token.js'
 import { InputError } from '../../core/errors.js'
-import { buildReport, mainFailure, type SubjectReport } from '../../core/report.js'
-import type { CheckResult, IntegrationFacts } from '../../core/types.js'
+import { buildReport, type SubjectReport } from '../../core/report.js'
+import { parseDuration } from '../../core/time.js'
+import type { IntegrationFacts } from '../../core/types.js'
 import { probeEndpoint } from '../../endpoint/probe-endpoint.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
@@ -12,6 +13,7 @@ import { setUpIntegration, type IntegrationSetup } from '../io/integration-setup
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
 import { withSpinner } from '../spinner.js'
+import { endpointVerdict } from '../../verdict/verdict.js'
 
 /** `asap-doctor endpoint [url]`: call the customer's token endpoint and check what it returns. */
 export async function endpointCommand(argument: string | undefined, options: ParsedOptions, io: CliIO): Promise<number> {
@@ -37,12 +39,15 @@ export async function diagnoseEndpoint(
   options: ParsedOptions,
   io: CliIO,
 ): Promise<{ subject: SubjectReport; tokens: string[] }> {
+  const timeoutText = optString(options, 'timeout')
+  const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText)
+  if (timeoutText !== undefined && timeoutMs === undefined) throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(timeoutText)}: give a duration such as 5s, 500ms or 10000`)
   const { createUndiciHttpClient } = await import('../../net/undici-client.js')
   const http = createUndiciHttpClient()
   let facts
   try {
     facts = await withSpinner(io, `Calling ${new URL(request.url).host} twice…`, () =>
-      probeEndpoint({ http, url: request.url, method: request.method, headers: request.headers, body: request.body, now: io.now }),
+      probeEndpoint({ http, url: request.url, method: request.method, headers: request.headers, body: request.body, now: io.now, timeoutMs }),
     )
   } finally {
     await http.close()
@@ -61,11 +66,12 @@ export async function diagnoseEndpoint(
     endpoint: facts,
     users: setup.users,
     expectEmail: setup.expectEmail,
+    partial: isPartial(options),
   }
   const first = tokens[0]
   const subject =
     first === undefined
-      ? await diagnoseWithoutToken(common, (results) => endpointVerdict(results))
+      ? await diagnoseWithoutToken(common, endpointVerdict)
       : await diagnoseToken({ ...common, input: first, reveal: optFlag(options, 'reveal') })
   return { subject, tokens }
 }
@@ -80,7 +86,7 @@ export function integrationFacts(setup: IntegrationSetup): IntegrationFacts {
   }
 }
 
-function endpointVerdict(checks: readonly CheckResult[]): string {
-  const failure = mainFailure(checks)
-  return failure === undefined ? 'The endpoint returned no token to check.' : `The widget would get no usable token: ${failure.cause}${failure.more}.`
+/** --only/--skip narrowed the checks, so a verdict must not claim more than was checked. */
+export function isPartial(options: ParsedOptions): boolean {
+  return optList(options, 'only') !== undefined || optList(options, 'skip') !== undefined
 }

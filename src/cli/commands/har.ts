@@ -1,5 +1,6 @@
 import { once } from 'node:events'
-import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { allChecks, integrationChecks, sessionChecks, tokenChecks, userChecks } from '../../checks/index.js'
 import { InputError } from '../../core/errors.js'
@@ -15,6 +16,7 @@ import { setUpIntegration } from '../io/integration-setup.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
 import { withSpinner } from '../spinner.js'
+import { isPartial } from './endpoint.js'
 
 const CHUNK_BYTES = 1 << 20
 
@@ -50,6 +52,7 @@ export async function harCommand(files: readonly string[], options: ParsedOption
           deskApiHost: setup.deskApiHost,
           leewayMs: setup.leewayMs,
           reveal: optFlag(options, 'reveal'),
+          partial: isPartial(options),
           now: io.now(),
           notes: [...setup.notes, ...notes, ...(facts.creator === undefined ? [] : [`Recorded by ${facts.creator}; ${facts.entries} entries.`])],
         })),
@@ -62,7 +65,8 @@ export async function harCommand(files: readonly string[], options: ParsedOption
   }
 }
 
-async function analyzeFile(file: string, io: CliIO) {
+/** Reads one HAR file into session facts (also used by `record` on the browser's own HAR). */
+export async function analyzeFile(file: string, io: CliIO) {
   const analyzer = new SessionAnalyzer()
   const { events, summary } = readHar(openInput(file, io))
   for await (const event of events) {
@@ -99,23 +103,38 @@ async function redactCommand(files: readonly string[], out: string, redactEmails
   const target = isAbsolute(out) ? out : resolve(io.cwd, out)
   if (input !== '-' && resolve(io.cwd, input) === target) throw new InputError('ERR_USAGE', '--redact must write to another file than the input')
   const { redactHar } = await import('../../har/redact.js')
-  const stream = createWriteStream(target)
+  // Written beside the target and renamed at the end: a copy that failed half-way never sits under
+  // the name the user asked for (issue 12), and an existing file there survives a failed run.
+  const partial = `${target}.partial-${randomBytes(4).toString('hex')}`
+  const stream = createWriteStream(partial)
+  let streamError: unknown
+  // A listener for the whole life of the stream: a write pending when the input turns out broken
+  // must not surface as an unhandled ERR_STREAM_DESTROYED stack trace.
+  stream.on('error', (error) => {
+    streamError ??= error
+  })
   const opened = once(stream, 'open').catch((error: unknown) => {
     throw new InputError('ERR_FILE', `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`)
   })
   await opened
   const write = async (chunk: Uint8Array | string): Promise<void> => {
-    if (!stream.write(chunk)) await once(stream, 'drain')
+    if (streamError !== undefined) throw new InputError('ERR_FILE', `cannot write ${out}: ${streamError instanceof Error ? streamError.message : String(streamError)}`)
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'close')])
   }
   try {
     const stats = await withSpinner(io, `Redacting ${input}…`, () => redactHar(openInput(input, io), write, { redactEmails }))
     await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())))
+    renameSync(partial, target)
     io.stdout(`Wrote ${out}: ${describeStats(stats)}\n`)
     return 0
   } catch (error) {
     // A half-written copy must not be mistaken for a safe one: remove it.
-    stream.destroy()
-    rmSync(target, { force: true })
+    if (!stream.destroyed) {
+      const closed = once(stream, 'close')
+      stream.destroy()
+      await closed
+    }
+    rmSync(partial, { force: true })
     throw error
   }
 }

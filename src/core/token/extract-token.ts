@@ -9,7 +9,16 @@ export interface ExtractedToken {
 
 const TOKEN_FIELDS = ['token', 'jwt', 'jwt_token', 'jwtToken', 'id_token', 'idToken', 'access_token', 'accessToken']
 const QUERY_KEYS = ['jwt_token', 'jwt', 'token', 'id_token', 'access_token']
-const JWT_IN_TEXT = /[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_-]{2,}={0,2}\.[A-Za-z0-9_+/=-]*/g
+/**
+ * A JWT (base64url or standard base64) inside other text. The look-behind makes a match start only
+ * at the start of a run of token characters, so the search stays linear in the input's length: a
+ * long run without dots is tried once, not once per position.
+ */
+const JWT_IN_TEXT = /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/-]{2,}={0,2}\.[A-Za-z0-9_+/-]{2,}={0,2}\.[A-Za-z0-9_+/=-]*/g
+/** A whole input that is a compact JWS, in base64url or in plain base64 (`+`, `/`, `=` padding). */
+const WHOLE_TOKEN = /^[A-Za-z0-9_+/-]+={0,2}\.[A-Za-z0-9_+/-]+={0,2}\.[A-Za-z0-9_+/-]*={0,2}$/
+/** Quote pairs people paste around tokens: straight, and the typographic ones chat and word processors add. */
+const QUOTES = /^(?:(["'`])([\s\S]*)\1|\u201C([\s\S]*)\u201D|\u2018([\s\S]*)\u2019|\u201E([\s\S]*)\u201C)$/
 
 /**
  * Cleans pasted input down to the token: surrounding whitespace, quotes, a `Bearer ` prefix, a JSON
@@ -31,7 +40,9 @@ export function extractToken(input: string): ExtractedToken {
   if (isTokenCandidate(text)) return { token: text, removed: unique(removed) }
 
   const matches = [...text.matchAll(JWT_IN_TEXT)].map((match) => match[0])
-  const best = matches.find((match) => match.startsWith('eyJ')) ?? matches[0]
+  // Prefer a window whose header and payload both look like JSON objects: any other window may
+  // start inside a token, and would then show its signature as the "payload".
+  const best = matches.find((match) => /^eyJ[^.]*\.eyJ/.test(match)) ?? matches.find((match) => match.startsWith('eyJ')) ?? matches[0]
   if (best !== undefined) {
     removed.push('surrounding text')
     return { token: best, removed: unique(removed) }
@@ -45,15 +56,18 @@ export function extractToken(input: string): ExtractedToken {
 }
 
 function peelOnce(text: string, removed: string[]): string {
+  // A whole token (even in plain base64 with `=` padding) is never a "name=value" to cut.
+  if (WHOLE_TOKEN.test(text)) return text
   const trimmed = text.trim()
   if (trimmed !== text) {
     removed.push(/[\r\n]/.test(text.replace(trimmed, '')) ? 'surrounding whitespace/newlines' : 'surrounding whitespace')
     return trimmed
   }
-  const quote = /^(["'`])([\s\S]*)\1$/.exec(text)
-  if (quote !== null && quote[2] !== undefined) {
-    removed.push('surrounding quotes')
-    return quote[1] === '"' ? unescapeJsonString(quote[2]) : quote[2]
+  const quote = QUOTES.exec(text)
+  if (quote !== null) {
+    const inner = quote[2] ?? quote[3] ?? quote[4] ?? quote[5] ?? ''
+    removed.push(quote[1] === undefined ? 'surrounding typographic quotes' : 'surrounding quotes')
+    return quote[1] === '"' ? unescapeJsonString(inner) : inner
   }
   if (text.startsWith('{') && text.endsWith('}')) {
     const field = tokenFromJson(text)
@@ -102,7 +116,7 @@ function peelOnce(text: string, removed: string[]): string {
 }
 
 function isTokenCandidate(text: string): boolean {
-  return text.length > 0 && !/\s/.test(text) && !/["'{}<>`?&]/.test(text) && (text.includes('.') || text.startsWith('eyJ'))
+  return text.length > 0 && !/\s/.test(text) && !/["'{}<>`?&\u2018\u2019\u201C\u201D\u201E]/.test(text) && (text.includes('.') || text.startsWith('eyJ'))
 }
 
 function tokenFromJson(text: string): { key: string; value: string } | undefined {

@@ -19,6 +19,28 @@ export interface AsapDoctorConfig {
   readonly desk?: DeskConfig
   readonly leewayMs?: number
   readonly strict?: boolean
+  /** What `asap-doctor record` (and `check`) opens in a browser. */
+  readonly record?: RecordConfig
+}
+
+/** `record`: the page to open and how to sign in first. Credentials only as environment variable names. */
+export interface RecordConfig {
+  readonly url?: string
+  /** The app's login form: opened first, filled from `userEnv`/`passwordEnv`, submitted. */
+  readonly loginUrl?: string
+  readonly selectors?: { readonly user?: string; readonly password?: string; readonly submit?: string }
+  readonly userEnv?: string
+  readonly passwordEnv?: string
+  /** Cookie name → the environment variable holding its value. */
+  readonly cookies?: Readonly<Record<string, string>>
+  /** A Playwright storage-state file, relative to the config file. */
+  readonly storageState?: string
+  readonly browser?: string
+  readonly browserArgs?: readonly string[]
+  /** `30s`, `500ms`, `2m`. */
+  readonly timeout?: string
+  readonly repeat?: number
+  readonly waitForLogin?: boolean
 }
 
 export interface TokenEndpointConfig {
@@ -42,10 +64,12 @@ export interface DeskConfig {
 
 export const CONFIG_FILE_NAME = 'asap-doctor.config.json'
 
-const TOP_KEYS = ['$schema', 'orgId', 'dataCenter', 'allowedDomains', 'appId', 'pageUrl', 'expectEmail', 'secret', 'tokenEndpoint', 'users', 'desk', 'leewayMs', 'strict'] as const
+const TOP_KEYS = ['$schema', 'orgId', 'dataCenter', 'allowedDomains', 'appId', 'pageUrl', 'expectEmail', 'secret', 'tokenEndpoint', 'users', 'desk', 'leewayMs', 'strict', 'record'] as const
 const DESK_KEYS = ['online', 'baseUrl', 'accountsBaseUrl', 'accessTokenEnv', 'clientIdEnv', 'clientSecretEnv', 'refreshTokenEnv'] as const
 const ENDPOINT_KEYS = ['url', 'method', 'headers', 'body'] as const
 const SECRET_KEYS = ['file', 'env'] as const
+const RECORD_KEYS = ['url', 'loginUrl', 'selectors', 'userEnv', 'passwordEnv', 'cookies', 'storageState', 'browser', 'browserArgs', 'timeout', 'repeat', 'waitForLogin'] as const
+const SELECTOR_KEYS = ['user', 'password', 'submit'] as const
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** Values that are credentials, wherever they appear in the file. */
 const LOOKS_SECRET = [/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/, /^1000\.[0-9a-f]{20,}\.[0-9a-f]{20,}$/i, /^Bearer\s+\S{16,}/i, /^Zoho-oauthtoken\s+/i]
@@ -58,6 +82,7 @@ const CREDENTIAL_HEADERS = /^(authorization|cookie|proxy-authorization|x-api-key
  * @throws ConfigError
  */
 export function parseConfig(value: unknown): AsapDoctorConfig {
+  rejectDeepNesting(value)
   const root = object(value, '')
   unknownKeys(root, TOP_KEYS, '')
   rejectLiteralSecrets(root, '')
@@ -66,14 +91,14 @@ export function parseConfig(value: unknown): AsapDoctorConfig {
   if ('appId' in root) config.appId = digits(root.appId, 'appId')
   if ('dataCenter' in root) {
     const dc = string(root.dataCenter, 'dataCenter')
-    if (!isDataCenterId(dc)) throw new ConfigError('dataCenter', `"${dc}" is not a data centre (us, eu, in, au, jp, ca, cn, sa, sg, ae, uk)`)
+    if (!isDataCenterId(dc)) throw new ConfigError('dataCenter', `${shown(dc)} is not a data centre (us, eu, in, au, jp, ca, cn, sa, sg, ae, uk)`)
     config.dataCenter = dc
   }
   if ('allowedDomains' in root) {
     const list = array(root.allowedDomains, 'allowedDomains').map((item, index) => string(item, `allowedDomains[${index}]`))
     if (list.length > 5) throw new ConfigError(`allowedDomains[${5}]`, `${list.length} domains; Zoho allows at most five`)
     list.forEach((host, index) => {
-      if (!/^[a-z0-9.-]+$/i.test(host)) throw new ConfigError(`allowedDomains[${index}]`, `"${host}" is not a plain host name (no scheme, port or path)`)
+      if (!/^[a-z0-9.-]+$/i.test(host)) throw new ConfigError(`allowedDomains[${index}]`, `${shown(host)} is not a plain host name (no scheme, port or path)`)
     })
     config.allowedDomains = list
   }
@@ -107,6 +132,7 @@ export function parseConfig(value: unknown): AsapDoctorConfig {
     }
     config.desk = parsed
   }
+  if ('record' in root) config.record = recordConfig(root.record)
   // The shape was checked field by field above; this is the typed view of the same object.
   return config as AsapDoctorConfig
 }
@@ -118,7 +144,7 @@ function tokenEndpoint(value: unknown): TokenEndpointConfig {
   const result: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string | { env: string }>; body?: string } = { url: url(endpoint.url, 'tokenEndpoint.url') }
   if ('method' in endpoint) {
     const method = string(endpoint.method, 'tokenEndpoint.method').toUpperCase()
-    if (method !== 'GET' && method !== 'POST') throw new ConfigError('tokenEndpoint.method', `"${method}" must be GET or POST`)
+    if (method !== 'GET' && method !== 'POST') throw new ConfigError('tokenEndpoint.method', `${shown(method)} must be GET or POST`)
     result.method = method
   }
   if ('body' in endpoint) result.body = string(endpoint.body, 'tokenEndpoint.body')
@@ -143,6 +169,36 @@ function tokenEndpoint(value: unknown): TokenEndpointConfig {
   return result
 }
 
+function recordConfig(value: unknown): RecordConfig {
+  const record = object(value, 'record')
+  unknownKeys(record, RECORD_KEYS, 'record')
+  const parsed: Record<string, unknown> = {}
+  for (const key of ['url', 'loginUrl'] as const) if (key in record) parsed[key] = url(record[key], `record.${key}`)
+  for (const key of ['storageState', 'browser', 'timeout'] as const) if (key in record) parsed[key] = string(record[key], `record.${key}`)
+  for (const key of ['userEnv', 'passwordEnv'] as const) if (key in record) parsed[key] = envName(record[key], `record.${key}`)
+  if ('waitForLogin' in record) parsed.waitForLogin = boolean(record.waitForLogin, 'record.waitForLogin')
+  if ('repeat' in record) {
+    const repeat = record.repeat
+    if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new ConfigError('record.repeat', 'must be a whole number from 1 to 20')
+    parsed.repeat = repeat
+  }
+  if ('browserArgs' in record) parsed.browserArgs = array(record.browserArgs, 'record.browserArgs').map((item, index) => string(item, `record.browserArgs[${index}]`))
+  if ('cookies' in record) {
+    const cookies = object(record.cookies, 'record.cookies')
+    parsed.cookies = Object.fromEntries(Object.entries(cookies).map(([name, env]) => [name, envName(env, `record.cookies.${name}`)]))
+  }
+  if ('selectors' in record) {
+    const selectors = object(record.selectors, 'record.selectors')
+    unknownKeys(selectors, SELECTOR_KEYS, 'record.selectors')
+    parsed.selectors = Object.fromEntries(Object.entries(selectors).map(([key, selector]) => [key, string(selector, `record.selectors.${key}`)]))
+  }
+  if ('loginUrl' in parsed) {
+    for (const key of ['userEnv', 'passwordEnv'] as const) if (!(key in parsed)) throw new ConfigError(`record.${key}`, 'is required with record.loginUrl (the name of the environment variable that holds it)')
+  }
+  // The shape was checked field by field above.
+  return parsed as RecordConfig
+}
+
 function rejectLiteralSecrets(value: unknown, path: string): void {
   if (typeof value === 'string') {
     if (LOOKS_SECRET.some((pattern) => pattern.test(value.trim()))) {
@@ -157,6 +213,9 @@ function rejectLiteralSecrets(value: unknown, path: string): void {
   if (typeof value !== 'object' || value === null) return
   for (const [key, child] of Object.entries(value)) {
     const childPath = path === '' ? key : `${path}.${key}`
+    // CSS selectors of a login form (record.selectors.password is "#password") and cookie names
+    // mapped to environment variable names (validated as such), not credentials.
+    if (path === 'record.selectors' || path === 'record.cookies') continue
     if (/secret|password|passwd|token|apikey|api_key/i.test(key) && !/env$|file$|^tokenEndpoint$/i.test(key) && typeof child === 'string' && path !== '') {
       throw new ConfigError(childPath, 'a secret written into the config file; use the name of an environment variable instead (for example "clientSecretEnv": "ZOHO_CLIENT_SECRET")')
     }
@@ -195,14 +254,49 @@ function boolean(value: unknown, path: string): boolean {
 
 function digits(value: unknown, path: string): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : string(value, path)
-  if (!/^\d{3,24}$/.test(text)) throw new ConfigError(path, `"${text}" is not a numeric id`)
+  if (!/^\d{3,24}$/.test(text)) throw new ConfigError(path, `${shown(text)} is not a numeric id`)
   return text
 }
 
 function envName(value: unknown, path: string): string {
-  const text = string(value, path)
-  if (!ENV_NAME.test(text)) throw new ConfigError(path, `"${text.length > 12 ? `${text.slice(0, 4)}…` : text}" is not an environment variable name; write the variable's name, not its value`)
-  return text
+  // Never echo the value: what sits where a variable name belongs is often the secret itself.
+  if (typeof value !== 'string') throw new ConfigError(path, `must be the name of an environment variable (a string such as "ZOHO_DESK_ACCESS_TOKEN"), not ${describeKind(value)}`)
+  if (!ENV_NAME.test(value)) {
+    const kind = looksLikeCredential(value) ? 'looks like a credential (a token or secret value)' : 'is not an environment variable name'
+    throw new ConfigError(path, `the value ${kind}; expected the NAME of an environment variable (letters, digits and _, such as "ZOHO_DESK_ACCESS_TOKEN") that holds it`)
+  }
+  return value
+}
+
+/** Credential-shaped: a known token format, or a run of 16+ word characters mixing letters and digits. */
+function looksLikeCredential(text: string): boolean {
+  const trimmed = text.trim()
+  if (LOOKS_SECRET.some((pattern) => pattern.test(trimmed))) return true
+  return (trimmed.match(/[A-Za-z0-9_-]{16,}/g) ?? []).some((run) => /[0-9]/.test(run) && /[A-Za-z]/.test(run))
+}
+
+/** A value for an error message: itself when harmless, only its kind when it may be a credential. */
+function shown(text: string): string {
+  return looksLikeCredential(text) ? 'a value that looks like a credential (not shown)' : `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`
+}
+
+/** Deeper than this is not a config anyone wrote; checked iteratively so no walk below can overflow. */
+const MAX_CONFIG_DEPTH = 32
+
+function rejectDeepNesting(value: unknown): void {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: '', depth: 0 }]
+  while (stack.length > 0) {
+    const item = stack.pop()
+    if (item === undefined || typeof item.value !== 'object' || item.value === null) continue
+    if (item.depth >= MAX_CONFIG_DEPTH) {
+      throw new ConfigError(item.path, `nested more than ${MAX_CONFIG_DEPTH} levels deep; a config is a few levels of objects`)
+    }
+    if (Array.isArray(item.value)) {
+      item.value.forEach((child, index) => stack.push({ value: child, path: `${item.path}[${index}]`, depth: item.depth + 1 }))
+    } else {
+      for (const [key, child] of Object.entries(item.value)) stack.push({ value: child, path: item.path === '' ? key : `${item.path}.${key}`, depth: item.depth + 1 })
+    }
+  }
 }
 
 function url(value: unknown, path: string): string {
@@ -214,12 +308,19 @@ function url(value: unknown, path: string): string {
     return text
   } catch (error) {
     if (error instanceof ConfigError) throw error
-    throw new ConfigError(path, `"${text}" is not an http(s) URL`)
+    throw new ConfigError(path, `${shown(text)} is not an http(s) URL`)
   }
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `string ${shown(value)}`
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

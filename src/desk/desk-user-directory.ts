@@ -3,7 +3,7 @@ import type { UserDirectory, UserLookupResult } from '../core/types.js'
 import { requestWithRetry } from '../net/retry.js'
 import { assertCredentialTarget, parseBaseUrl, redact } from './endpoints.js'
 import type { BaseUrl } from './endpoints.js'
-import { isRecord, parseJsonObject, readBoolean } from './json.js'
+import { isDeeperThan, isRecord, parseJsonObject, readBoolean } from './json.js'
 import { createAccessTokenSource } from './oauth.js'
 import type { DeskAuth, ZohoCallOptions } from './oauth.js'
 import { findContact, judgeContact, normalizeEmail } from './verdict.js'
@@ -78,7 +78,10 @@ export function createDeskUserDirectory(options: DeskUserDirectoryOptions): User
 
     const contacts = await get(`/api/v1/contacts/search?email=${encodeURIComponent(wanted)}`)
     if (!contacts.ok) return contacts.result
-    const match = findContact(email, contactRecords(contacts.json))
+    const records = contactRecords(contacts.json)
+    // An answer the tool cannot read says nothing about the user: an error, never "no contact".
+    if (records === undefined) return unreadable('contacts search', source)
+    const match = findContact(email, records)
     if (match === undefined) return { kind: 'no-contact', source }
     const first = judgeContact(match, source)
     if (first.kind === 'spam' || first.kind === 'anonymous' || first.kind === 'not-end-user') return first
@@ -88,6 +91,7 @@ export function createDeskUserDirectory(options: DeskUserDirectoryOptions): User
     const users = await get(`/api/v1/users?searchBy=(email:equals:${encodeURIComponent(stored)})`)
     if (!users.ok) return judgeContact(match, `${source}; Help Center user status not checked: ${describeFailure(users.result)}`)
     const user = helpCenterUser(users.json, stored)
+    if (user === null) return judgeContact(match, `${source}; Help Center user status not checked: ${describeFailure(unreadable('users search', source))}`)
     if (user === undefined) return judgeContact(match, `${source}; no Help Center user record found`)
     return judgeContact({ exact: match.exact, record: { ...match.record, ...user } }, source)
   }
@@ -135,13 +139,19 @@ function apiError(errorCode: string, message: string, httpStatus: number, source
   return { ok: false, result: { kind: 'api-error', errorCode, message, httpStatus, source } }
 }
 
-/** Contacts from a search answer: `{ data: [...] }`, each with `email` and the three flags. */
-function contactRecords(json: Readonly<Record<string, unknown>> | undefined): ContactRecord[] {
-  const data = json?.['data']
-  if (!Array.isArray(data)) return []
+/**
+ * Contacts from a search answer: `{ data: [...] }`, each with `email` and the three flags. No body
+ * (204) is no match; any other shape (no `data` array, an item that is not a contact object, a
+ * body nested too deep to be Desk's) is `undefined`: unreadable, not "no contact".
+ */
+function contactRecords(json: Readonly<Record<string, unknown>> | undefined): ContactRecord[] | undefined {
+  if (json === undefined) return []
+  const data = json['data']
+  if (!Array.isArray(data) || isDeeperThan(json, MAX_ANSWER_DEPTH)) return undefined
   const records: ContactRecord[] = []
   for (const item of data) {
-    if (!isRecord(item) || typeof item['email'] !== 'string') continue
+    if (!isRecord(item)) return undefined
+    if (typeof item['email'] !== 'string') continue
     records.push({ email: item['email'], isEndUser: bool(item['isEndUser']), isSpam: bool(item['isSpam']), isAnonymous: bool(item['isAnonymous']) })
   }
   return records
@@ -151,18 +161,27 @@ function contactRecords(json: Readonly<Record<string, unknown>> | undefined): Co
  * The Help Center user with this email from a `users` search answer. The field names are inferred:
  * public code reads `emailAddress`; the state may be in `status`, `userStatus` or `isActive`.
  */
-function helpCenterUser(json: Readonly<Record<string, unknown>> | undefined, email: string): Pick<ContactRecord, 'status' | 'isActive'> | undefined {
-  const data = json?.['data']
-  if (!Array.isArray(data)) return undefined
+function helpCenterUser(json: Readonly<Record<string, unknown>> | undefined, email: string): Pick<ContactRecord, 'status' | 'isActive'> | undefined | null {
+  if (json === undefined) return undefined
+  const data = json['data']
+  // null: the answer is unreadable (see contactRecords); undefined: readable, no such user.
+  if (!Array.isArray(data) || isDeeperThan(json, MAX_ANSWER_DEPTH)) return null
   const wanted = normalizeEmail(email)
   for (const item of data) {
-    if (!isRecord(item)) continue
+    if (!isRecord(item)) return null
     const address = typeof item['emailAddress'] === 'string' ? item['emailAddress'] : item['email']
     if (typeof address !== 'string' || normalizeEmail(address) !== wanted) continue
     const status = [item['status'], item['userStatus']].find((value) => typeof value === 'string')
     return { status: typeof status === 'string' ? status : undefined, isActive: bool(item['isActive']) }
   }
   return undefined
+}
+
+/** Desk's list answers are three levels deep; far deeper is not an answer the tool can read. */
+const MAX_ANSWER_DEPTH = 64
+
+function unreadable(what: string, source: string): UserLookupResult {
+  return { kind: 'api-error', errorCode: 'INVALID_RESPONSE', message: `Desk's ${what} answer has a shape the tool cannot read (expected {"data":[…]} of objects); no conclusion about the user`, source }
 }
 
 function bool(value: unknown): boolean | undefined {

@@ -15,6 +15,21 @@ export function parseJsonObject(body: string): Readonly<Record<string, unknown>>
 }
 
 /**
+ * Whether a parsed JSON value nests deeper than `max` levels. Iterative, so a 100,000-level body
+ * (which JSON.parse accepts) is measured without overflowing the stack.
+ */
+export function isDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }]
+  while (stack.length > 0) {
+    const item = stack.pop()
+    if (item === undefined || typeof item.value !== 'object' || item.value === null) continue
+    if (item.depth >= max) return true
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 })
+  }
+  return false
+}
+
+/**
  * Reads a yes/no value as exported by Desk or typed by a person: booleans, `true`/`false`, `yes`/`no`,
  * `1`/`0`, `y`/`n`, `checked`/`unchecked`, `enabled`/`disabled`. Empty is `undefined`; anything else is
  * `null` (present but unreadable), so callers can report it instead of guessing.

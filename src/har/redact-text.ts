@@ -61,7 +61,15 @@ type Tally = Partial<Record<CounterKey, number>>
 /** Where a key/value pair was found: URL/form syntax, or a JSON/JS object. */
 export type KeyContext = 'query' | 'json'
 
-const JWT_FULL = /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+/**
+ * A JWT as it may appear in a HAR: base64url, or standard base64 with `+`, `/` and `=` padding (PHP
+ * `base64_encode`), percent-encoded in URLs (`%2B`, `%2F`, `%3D`). Each class excludes `.`, `=` and
+ * `%`, so a failed attempt backtracks at most over one run.
+ */
+const JWT_SOURCE = 'eyJ[A-Za-z0-9_+/-]*(?:=|%3[dD]){0,2}\\.eyJ[A-Za-z0-9_+/-]*(?:=|%3[dD]){0,2}\\.(?:[A-Za-z0-9_+/-]|%2[bBfF])*(?:=|%3[dD]){0,2}'
+const JWT_FULL = new RegExp(`^${JWT_SOURCE}$`)
+/** Values a page passes by mistake (`successCallback(obj)`): evidence of the failure, not credentials. */
+const NOT_A_CREDENTIAL = /^(?:\[object [A-Za-z]*\]|undefined|null|true|false|NaN|\{\}|\[\]|""|'')$/
 
 const SENSITIVE_EXACT = new Set([
   'password',
@@ -124,6 +132,18 @@ function normalizeKey(key: string): string {
   return last.replace(/[^a-z0-9]/g, '')
 }
 
+/** A value that {@link looksOpaque}: asks "could this key ever hold a secret?" before reading its value. */
+const OPAQUE_PROBE = 'a1'.repeat(8)
+
+/** Percent-decoding that never throws (a stray `%` stays as it is). */
+function decodeLoosely(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '))
+  } catch {
+    return value
+  }
+}
+
 /** An OAuth `code` is opaque; an error `code` is a word or a number. */
 function looksOpaque(value: string): boolean {
   return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value)
@@ -162,7 +182,8 @@ interface Edit {
 
 // Each rule is anchored on a literal found with indexOf ("eyJ", "1000.", "=", "%3D", ":"), so long
 // runs of base64 or code cost a few indexOf calls instead of a regex attempt at every position.
-const JWT_AT = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/y
+const JWT_AT = new RegExp(JWT_SOURCE, 'y')
+const BASE64URL_CHAR = /[A-Za-z0-9_+/-]/
 const ZOHO_AT = /1000\.[0-9a-fA-F]{8,}\.[0-9a-fA-F]{8,}(?![A-Za-z0-9_-])/y
 const QUERY_VALUE_AT = /(?:[^&\s"'#;<>\\%]|%(?!26))*/y
 const JSON_VALUE_AT = /[ \t]{0,16}(\\*["'])((?:(?!\1)(?:\\.|[^\\\r\n]))*)\1/y
@@ -231,8 +252,24 @@ export class TextRules {
     if (value === '' || value === REDACTED) return value
     const trimmed = value.trim()
     if (JWT_FULL.test(trimmed)) return this.jwt(trimmed)
+    // A token wrapped on the wire (`Bearer%20eyJ…`, quotes, a JSON text) keeps its wrapping, header
+    // and payload: the copy must show the same attempt and the same token-format failure (issue 7).
+    if (trimmed.includes('eyJ')) {
+      const masked = this.jwtsIn(value)
+      if (masked !== value) return masked
+    }
+    if (NOT_A_CREDENTIAL.test(decodeLoosely(trimmed).trim())) return value
     this.tally(kind)
     return REDACTED
+  }
+
+  /** `s` with the signature of every JWT in it redacted, nothing else changed. */
+  private jwtsIn(s: string): string {
+    const found: Edit[] = []
+    this.jwtEdits(s, found)
+    if (found.length === 0) return s
+    for (const edit of found) for (const [k, n] of Object.entries(edit.tally ?? {})) if (isCounterKey(k) && n !== undefined) this.tally(k, n)
+    return applyEdits(s, found, 0, s.length)
   }
 
   /**
@@ -355,13 +392,17 @@ export class TextRules {
       JWT_AT.lastIndex = i
       const m = JWT_AT.exec(s)
       if (m === null) {
-        i = s.indexOf('eyJ', i + 3)
+        // No JWT can start later in the same base64url run either (it would stop where this one
+        // did): skip the run, so a megabyte of "eyJeyJ…" costs one pass, not one per "eyJ".
+        let end = i + 3
+        while (end < s.length && BASE64URL_CHAR.test(s.charAt(end))) end++
+        i = s.indexOf('eyJ', end)
         continue
       }
       const token = m[0]
       const [r, tally] = this.counted(() => this.jwt(token))
       if (r !== token) out.push({ from: i, start: i, end: i + token.length, text: r, tally })
-      i = s.indexOf('eyJ', i + token.length)
+      i = s.indexOf('eyJ', i + Math.max(token.length, 3))
     }
   }
 
@@ -392,16 +433,19 @@ export class TextRules {
         }
       }
       const vStart = e + sep.length
-      if (keyStart >= 0) {
+      let next = vStart
+      // The key decides first: reading the value of every `=` would make "?a=b?a=b…" quadratic.
+      if (keyStart >= 0 && isSecretField(s.slice(keyStart, e), OPAQUE_PROBE, 'query')) {
         QUERY_VALUE_AT.lastIndex = vStart
         const value = QUERY_VALUE_AT.exec(s)?.[0] ?? ''
         const key = s.slice(keyStart, e)
         if (value !== '' && isSecretField(key, value, 'query')) {
           const [r, tally] = this.counted(() => this.secret(value, 'secretParams'))
           if (r !== value) out.push({ from: keyStart, start: vStart, end: vStart + value.length, text: r, tally })
+          next = vStart + value.length
         }
       }
-      e = s.indexOf(sep, vStart)
+      e = s.indexOf(sep, next)
     }
   }
 
@@ -421,7 +465,7 @@ export class TextRules {
         while (ks > 0 && qs - ks < MAX_KEY && JSON_KEY[s.charCodeAt(ks - 1)] === 1) ks--
         const first = s.charCodeAt(ks)
         const validFirst = first === 0x24 || first === 0x5f || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a
-        if (ks < qs && validFirst && s.slice(ks - quoteSeq.length, ks) === quoteSeq) {
+        if (ks < qs && validFirst && s.slice(ks - quoteSeq.length, ks) === quoteSeq && isSecretField(s.slice(ks, qs), OPAQUE_PROBE, 'json')) {
           JSON_VALUE_AT.lastIndex = next
           const m = JSON_VALUE_AT.exec(s)
           const value = m?.[2]

@@ -85,15 +85,21 @@ export async function redactHar(
     maxUnitBytes: opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY,
     split: true,
   })
-  for await (const _step of driveScanner(scanner, chunks, info)) {
-    if (out.size > 0) stats.bytesOut += await out.flush(write)
-  }
-  if (scanner.finish()) scanner.checkComplete()
-  else {
-    stats.truncated = true
-    const reason = scanner.truncation()
-    if (reason !== undefined) stats.truncatedReason = reason
-    sink.closeTruncated(scanner)
+  try {
+    for await (const _step of driveScanner(scanner, chunks, info)) {
+      if (out.size > 0) stats.bytesOut += await out.flush(write)
+    }
+    if (scanner.finish()) scanner.checkComplete()
+    else {
+      stats.truncated = true
+      const reason = scanner.truncation()
+      if (reason !== undefined) stats.truncatedReason = reason
+      sink.closeTruncated(scanner)
+    }
+  } catch (err) {
+    // The rules walk a unit recursively; thousands of levels are an input problem, not a crash.
+    if (err instanceof RangeError) throw new HarInputError('ERR_HAR_NOT_JSON', 'the file is nested too deeply to redact', { cause: err })
+    throw err
   }
   stats.bytesOut += await out.flush(write)
   stats.bytesIn = info.bytes
@@ -176,8 +182,13 @@ class EntryRules {
     if (kind !== 'entry' || key !== 'value') return 'text'
     const [p0, p1] = parentPath
     const name = str(parent.name)
+    // `value` streamed before `name` (key order is free in JSON): the name is not known yet, so the
+    // value is treated as the credential it may be.
+    const unnamed = typeof parent.name !== 'string'
     if (parentPath.length === 3 && (p0 === 'request' || p0 === 'response')) {
       if (p1 === 'cookies') return 'cookies'
+      if (unnamed && p1 === 'headers') return 'sensitiveHeaders'
+      if (unnamed && p1 === 'queryString') return 'secretParams'
       if (p1 === 'headers') {
         const n = name.toLowerCase()
         if (n === 'cookie' || n === 'set-cookie') return 'cookies'
@@ -186,7 +197,7 @@ class EntryRules {
       }
       if (p1 === 'queryString' && isSecretField(name, '', 'query')) return 'secretParams'
     }
-    if (parentPath.length === 4 && p1 === 'postData' && parentPath[2] === 'params' && isSecretField(name, '', 'query')) {
+    if (parentPath.length === 4 && p1 === 'postData' && parentPath[2] === 'params' && (unnamed || isSecretField(name, '', 'query'))) {
       return 'secretParams'
     }
     return 'text'
@@ -206,11 +217,14 @@ class EntryRules {
       const [p0, p1] = path
       const n = path.length
       if (key === 'value' && n === 3 && (p0 === 'request' || p0 === 'response')) {
+        // A header or parameter whose name is missing (or not yet seen) may be a credential.
+        if ((p1 === 'headers' || p1 === 'queryString') && typeof parent.name !== 'string') return this.text.secret(value, p1 === 'headers' ? 'sensitiveHeaders' : 'secretParams')
         if (p1 === 'headers') return this.header(str(parent.name), value)
         if (p1 === 'cookies') return this.text.secret(value, 'cookies')
         if (p1 === 'queryString') return this.param(str(parent.name), value)
       }
       if (key === 'value' && n === 4 && p0 === 'request' && p1 === 'postData' && path[2] === 'params') {
+        if (typeof parent.name !== 'string') return this.text.secret(value, 'secretParams')
         return this.param(str(parent.name), value)
       }
       if (key === 'text' && n === 2 && p0 === 'request' && p1 === 'postData') {
@@ -321,6 +335,7 @@ interface Segment {
 }
 
 class RedactSink implements ScannerSink {
+  private logSeen = false
   private rootMembers = 0
   private logMembers = 0
   private entriesOut = 0
@@ -345,11 +360,15 @@ class RedactSink implements ScannerSink {
   }
 
   logStart(): void {
+    // A second "log" would make the copy ambiguous JSON that no HAR viewer reads: refuse.
+    if (this.logSeen) throw new HarInputError('ERR_HAR_NOT_HAR', 'the file has two "log" members; no redacted copy is written (it would not be a valid HAR)')
+    this.logSeen = true
     this.out.str(`${this.rootMembers++ > 0 ? ',' : ''}"log":{`)
     this.logKeys = new Set()
   }
 
   entriesStart(): void {
+    if (this.logKeys.has('entries')) throw new HarInputError('ERR_HAR_NOT_HAR', 'log has two "entries" members; no redacted copy is written (it would not be a valid HAR)')
     this.out.str(`${this.logMembers++ > 0 ? ',' : ''}"entries":[`)
     this.logKeys.add('entries')
   }
@@ -380,9 +399,12 @@ class RedactSink implements ScannerSink {
     this.checkUtf8(bytes)
     if (!this.unitStarted) {
       const value = this.parse(bytes)
+      this.checkShape(kind, key, value)
       const redacted = this.rules.unit(kind, value)
+      const shaped = kind === 'log-member' ? harLogMember(key, redacted) : redacted
+      if (shaped === undefined) return
       this.startOutput()
-      this.out.str(JSON.stringify(redacted))
+      this.out.str(stringifyUnit(shaped, this.what()))
     } else {
       this.emitSegment(bytes, null, 0)
     }
@@ -393,6 +415,8 @@ class RedactSink implements ScannerSink {
 
   oversizedBegin(prefix: Buffer, kinds: Uint8Array, minLevel: number): void {
     this.checkUtf8(prefix)
+    // The unit's shape, known from its first container (or its being a string), before any output.
+    if (!this.unitStarted) this.checkShape(this.unitKind, this.unitKey, kinds.length === 0 ? '' : kinds[0] === KIND_OBJECT ? {} : [])
     this.startOutput()
     const ctx = this.emitSegment(prefix, kinds, minLevel)
     this.out.str('"')
@@ -451,6 +475,23 @@ class RedactSink implements ScannerSink {
     if (this.unitKind === 'entry') this.out.str(this.entriesOut++ > 0 ? ',' : '')
     else if (this.unitKind === 'log-member') this.out.str(`${this.logMembers++ > 0 ? ',' : ''}${JSON.stringify(this.unitKey)}:`)
     else this.out.str(`${this.rootMembers++ > 0 ? ',' : ''}${JSON.stringify(this.unitKey)}:`)
+  }
+
+  /**
+   * Refuses what would make the copy something other than a HAR 1.2: an entry that is not an object,
+   * a `log` that is not an object, `entries` that is not an array, a duplicated member of `log`.
+   */
+  private checkShape(kind: UnitKind, key: string, value: unknown): void {
+    const refuse = (why: string): never => {
+      throw new HarInputError('ERR_HAR_NOT_HAR', `${why}; no redacted copy is written (it would not be a valid HAR)`)
+    }
+    if (kind === 'entry' && !isRecord(value)) refuse(`entry ${this.unitIndex} is not an object`)
+    if (kind === 'root-member' && key === 'log') refuse('"log" is not an object')
+    if (kind === 'log-member') {
+      if (key === 'entries') refuse('log.entries is not an array')
+      if (this.logKeys.has(key)) refuse(`log has two "${key}" members`)
+      if (key === 'creator' && !isRecord(value)) refuse('log.creator is not an object')
+    }
   }
 
   private what(): string {
@@ -519,6 +560,15 @@ class RedactSink implements ScannerSink {
       if (level < seg.start - 1) ctx = this.walk(Reflect.get(node, dummyKey), level + 1, true, [])
     }
     const keys = isArray ? Array.from(node, (_, i) => String(i)) : Object.keys(node)
+    if (!isArray) {
+      // Every primitive sibling in this segment is known before any child is written, so a header's
+      // `value` listed before its `name` is still judged by the name.
+      for (const k of keys) {
+        if (k === dummyKey || k === endKey) continue
+        const value: unknown = Reflect.get(node, k)
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') frame.known[k] = value
+      }
+    }
     for (const k of keys) {
       if (k === dummyKey || k === endKey) continue
       const key = this.sepAndKey(frame, k)
@@ -552,5 +602,29 @@ class RedactSink implements ScannerSink {
     }
     this.out.str(`${sep}${JSON.stringify(k)}:`)
     return k
+  }
+}
+
+/**
+ * A member of `log` as HAR 1.2 wants it: `version` a string (a number becomes its text, anything
+ * else "1.2"), `creator` an object with string `name` and `version`, `pages` an array (else dropped).
+ * `undefined` drops the member.
+ */
+function harLogMember(key: string, value: unknown): unknown {
+  if (key === 'version') return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '1.2'
+  if (key === 'creator' && isRecord(value)) {
+    return { ...value, name: typeof value.name === 'string' ? value.name : 'unknown', version: typeof value.version === 'string' ? value.version : String(value.version ?? '') }
+  }
+  if (key === 'pages' && !Array.isArray(value)) return undefined
+  return value
+}
+
+/** JSON.stringify, with a nesting too deep for it turned into the one-line error every input error is. */
+function stringifyUnit(value: unknown, what: string): string {
+  try {
+    return JSON.stringify(value)
+  } catch (err) {
+    if (err instanceof RangeError) throw new HarInputError('ERR_HAR_NOT_JSON', `${what} is nested too deeply to copy`, { cause: err })
+    throw err
   }
 }

@@ -2,6 +2,7 @@ import type { Check } from '../core/define-check.js'
 import { InputError } from '../core/errors.js'
 import { parseInstant } from '../core/time.js'
 import type { CliIO } from './cli-io.js'
+import { closestId } from './command-help.js'
 
 export function resolveNow(text: string | undefined, io: CliIO): number {
   if (text === undefined) return io.now()
@@ -25,7 +26,10 @@ export function selectChecks<C extends Check>(checks: readonly C[], only: readon
   const onlyIds = split(only)
   const skipIds = split(skip)
   for (const id of [...onlyIds, ...skipIds]) {
-    if (!ids.has(id)) throw new InputError('ERR_USAGE', `unknown check id "${id}" (see asap-doctor checks)`)
+    if (!ids.has(id)) {
+      const closest = closestId(id, [...ids])
+      throw new InputError('ERR_USAGE', `unknown check id "${id}"${closest === undefined ? '' : `; did you mean ${closest}?`} (see asap-doctor checks)`)
+    }
   }
   return checks.filter((check) => (onlyIds.length === 0 || onlyIds.includes(check.id)) && !skipIds.includes(check.id))
 }

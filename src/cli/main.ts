@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { CliIO } from './cli-io.js'
+import { helpAfter, withJsonFormat } from './command-help.js'
 import { dispatch } from './dispatch.js'
 import { fastParse } from './fast-parse.js'
 import { COMMANDS, optionKey, type CommandSpec } from './options-table.js'
@@ -22,7 +23,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIO): Promise<num
   return withGuard(guard, async () => {
     try {
       const fast = fastParse(argv)
-      if (fast !== undefined) return await dispatch(fast.command, fast.args, fast.options, io)
+      if (fast !== undefined) return await dispatch(fast.command, fast.args, withJsonFormat(fast.options), io)
       return await runCommander(argv, io)
     } catch (error) {
       return reportError(error, io, debug)
@@ -42,7 +43,7 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
     .version(toolVersion(), '-V, --version')
 
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.description)
+    const command = program.command(spec.name).description(spec.description).addHelpText('after', helpAfter(spec))
     if (spec.argument !== undefined) {
       const name = `${spec.argument.name}${spec.argument.variadic === true ? '...' : ''}`
       command.argument(spec.argument.required ? `<${name}>` : `[${name}]`, spec.argument.description)
@@ -56,7 +57,7 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
       command.addOption(built)
     }
     command.action(async (...args: unknown[]) => {
-      exitCode = await dispatch(spec.name, spec.argument === undefined ? [] : positionalsOf(args[0]), commanderOptions(spec, command), io)
+      exitCode = await dispatch(spec.name, spec.argument === undefined ? [] : positionalsOf(args[0]), withJsonFormat(commanderOptions(spec, command)), io)
     })
   }
 

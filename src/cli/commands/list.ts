@@ -4,6 +4,7 @@ import { allChecks, findCheck } from '../../checks/index.js'
 import { InputError } from '../../core/errors.js'
 import { SCHEMA_VERSION } from '../../core/report.js'
 import type { CliIO } from '../cli-io.js'
+import { closestId } from '../command-help.js'
 import { optString, type ParsedOptions } from '../common-options.js'
 import { PACKAGE_ROOT } from '../package-root.js'
 
@@ -23,7 +24,10 @@ export function checksCommand(options: ParsedOptions, io: CliIO): number {
 /** `asap-doctor explain <check-id>`: that check's docs page. */
 export async function explainCommand(id: string, io: CliIO): Promise<number> {
   const check = findCheck(id)
-  if (check === undefined) throw new InputError('ERR_USAGE', `unknown check id "${id}" (asap-doctor checks lists them)`)
+  if (check === undefined) {
+    const closest = closestId(id, allChecks.map((known) => known.id))
+    throw new InputError('ERR_USAGE', `unknown check id "${id}"${closest === undefined ? '' : `; did you mean ${closest}?`} (asap-doctor checks lists them)`)
+  }
   io.stdout(await readFile(join(PACKAGE_ROOT, check.docs), 'utf8'))
   return 0
 }

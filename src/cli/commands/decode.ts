@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.js'
 import { SCHEMA_VERSION } from '../../core/report.js'
 import { describeTimeClaims } from '../../core/token/describe-claims.js'
 import { extractToken } from '../../core/token/extract-token.js'
+import { limitObjectDepth } from '../../core/token/limit-depth.js'
 import { maskToken } from '../../core/token/mask-token.js'
 import { parseToken } from '../../core/token/parse-token.js'
 import { renderClaims } from '../../render/human.js'
@@ -15,7 +16,9 @@ export async function decodeCommand(argument: string | undefined, options: Parse
   const now = resolveNow(optString(options, 'now'), io)
   const input = await readTokenInput(argument, optString(options, 'tokenFile'), io, false)
   const { token: raw, removed } = extractToken(input.text)
-  const token = parseToken(raw)
+  const parsed = parseToken(raw)
+  // JSON.stringify and renderClaims recurse: a 5,000-level claim must not overflow the stack.
+  const token = { ...parsed, header: limitObjectDepth(parsed.header, 'header'), payload: limitObjectDepth(parsed.payload, 'payload') }
   if (token.header === undefined && token.payload === undefined) {
     const problem = token.problems[0]
     throw new InputError('ERR_INPUT', `cannot decode the token${problem === undefined ? '' : `: ${describeProblem(problem.kind)}`} (asap-doctor verify explains why)`)

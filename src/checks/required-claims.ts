@@ -12,7 +12,12 @@ const messages = {
     status: 'fail',
     verdict: 'claim(s) {{claims}} are missing',
     text: 'Missing claim(s): {{claims}}.{{lookalikes}}',
-    hints: [EXAMPLE],
+    hints: [EXAMPLE, 'asap-doctor sign --code python prints a signer that writes all four claims (also node, php, java, csharp, go, ruby).'],
+  },
+  'alternative-time-claims': {
+    status: 'warn',
+    text: 'The window is given by {{used}} instead of {{instead}}. Zoho\'s JWT debugging page accepts these (nbf and iat in seconds, exp in milliseconds), but the ASAP JWT page names not_before and not_after.',
+    hints: ['Send not_before and not_after in milliseconds too, as in Zoho\'s ASAP sample: not_before: Date.now(), not_after: Date.now() + 300000.'],
   },
   'boolean-as-string': {
     status: 'fail',
@@ -43,6 +48,12 @@ const REQUIRED: ReadonlyArray<readonly [string, 'string' | 'boolean' | 'number']
   ['not_after', 'number'],
 ]
 
+/** The documented alternatives (Zoho's JWT debugging page): start from nbf or iat, end from exp. */
+const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
+  not_before: ['nbf', 'iat'],
+  not_after: ['exp'],
+}
+
 /** Names people write instead of the real claim: camelCase, or the RFC names with other units. */
 const LOOKALIKES: Readonly<Record<string, readonly string[]>> = {
   email: ['Email', 'mail', 'emailAddress', 'email_address', 'user_email'],
@@ -60,14 +71,20 @@ export default defineCheck({
   run({ token }): Outcome<MessageId> {
     const payload = token?.payload
     if (payload === undefined) return { messageId: 'no-payload' }
-    const missing = REQUIRED.filter(([claim]) => !Object.hasOwn(payload, claim) || payload[claim] === null).map(([claim]) => claim)
+    const absent = REQUIRED.filter(([claim]) => !Object.hasOwn(payload, claim) || payload[claim] === null).map(([claim]) => claim)
+    // Zoho's debugging page lets the start be nbf or iat (s) and the end exp (ms): a documented alternative, not a gap.
+    const covered = absent.flatMap((claim) => {
+      const alternative = (ALTERNATIVES[claim] ?? []).find((name) => typeof payload[name] === 'number')
+      return alternative === undefined ? [] : [{ claim, alternative }]
+    })
+    const missing = absent.filter((claim) => !covered.some((item) => item.claim === claim))
     if (missing.length > 0) {
       const found = missing.flatMap((claim) =>
         (LOOKALIKES[claim] ?? []).filter((name) => Object.hasOwn(payload, name)).map((name) => `"${name}" is present instead of "${claim}"`),
       )
       return { messageId: 'missing', data: { claims: missing, lookalikes: found.length > 0 ? ` (${found.join('; ')})` : '' } }
     }
-    const problems = REQUIRED.flatMap(([claim, expected]) => {
+    const problems = REQUIRED.filter(([claim]) => !absent.includes(claim)).flatMap(([claim, expected]) => {
       const problem = typeProblem(claim, expected, payload[claim])
       return problem === undefined ? [] : [problem]
     })
@@ -75,6 +92,9 @@ export default defineCheck({
     if (first !== undefined) {
       const also = others.length === 0 ? '' : ` Also: ${others.map((other) => `${other.data.claim} is ${other.data.actual}`).join('; ')}.`
       return { messageId: first.messageId, data: { ...first.data, also } }
+    }
+    if (covered.length > 0) {
+      return { messageId: 'alternative-time-claims', data: { used: covered.map((item) => item.alternative), instead: covered.map((item) => item.claim) } }
     }
     return { messageId: 'ok' }
   },

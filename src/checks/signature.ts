@@ -41,13 +41,17 @@ const messages = {
     status: 'fail',
     verdict: 'the signer {{decoded}} the secret',
     text: 'Signature mismatch: the signer {{decoded}} the secret before using it ({{secretLabel}}).',
-    hints: [RAW_BYTES, 'Remove the decoding step (e.g. Buffer.from(secret, "base64"), base64.b64decode, or a "secret is base64 encoded" option).'],
+    hints: [
+      RAW_BYTES,
+      'Remove the decoding step (e.g. Buffer.from(secret, "base64"), base64.b64decode, or a "secret is base64 encoded" option).',
+      'asap-doctor sign --code python prints a correct signer that uses the raw secret (also node, php, java, csharp, go, ruby).',
+    ],
   },
   'hex-decoded-secret': {
     status: 'fail',
     verdict: 'the signer hex-decoded the secret',
     text: 'Signature mismatch: the signer hex-decoded the secret before using it ({{secretLabel}}).',
-    hints: [RAW_BYTES, 'Remove the decoding step (e.g. Buffer.from(secret, "hex")).'],
+    hints: [RAW_BYTES, 'Remove the decoding step (e.g. Buffer.from(secret, "hex")).', 'asap-doctor sign --code python prints a correct signer that uses the raw secret (also node, php, java, csharp, go, ruby).'],
   },
   'trimmed-secret': {
     status: 'fail',
@@ -59,6 +63,17 @@ const messages = {
     status: 'warn',
     text: 'The signature verifies once the whitespace around your copy of the secret ({{secretLabel}}) is removed: the signer is right, your copy is not.',
     hints: ['Remove the spaces or line breaks from your copy of the secret; the token itself is signed correctly.'],
+  },
+  'secret-has-bom': {
+    status: 'warn',
+    text: 'The signature verifies once the byte order mark (BOM, U+FEFF) at the start of your copy of the secret ({{secretLabel}}) is removed: the signer is right, your copy is not.',
+    hints: ['Save the secret file as UTF-8 without BOM (Notepad\'s "UTF-8 with BOM" adds one), or strip it: sed -i \'1s/^\\xEF\\xBB\\xBF//\' secret.txt.'],
+  },
+  'bom-secret': {
+    status: 'fail',
+    verdict: 'the signer used the secret with a byte order mark (BOM) in front',
+    text: 'Signature mismatch: the signer used the secret with a UTF-8 byte order mark (BOM, U+FEFF) in front ({{secretLabel}}).',
+    hints: ['The signer reads the secret from a file saved as "UTF-8 with BOM": save it without BOM, or strip U+FEFF when loading it.'],
   },
   'newline-secret': {
     status: 'fail',
@@ -88,7 +103,7 @@ const messages = {
 
 type MessageId = keyof typeof messages
 
-type VariantKind = 'raw' | 'base64' | 'base64url' | 'hex' | 'trimmed' | 'newline'
+type VariantKind = 'raw' | 'base64' | 'base64url' | 'hex' | 'trimmed' | 'newline' | 'bom'
 
 interface Variant {
   readonly kind: VariantKind
@@ -165,6 +180,8 @@ function variantOutcome(variant: Variant, secret: SecretCandidate): Outcome<Mess
         : { messageId: 'trimmed-secret', data: { trimDirection: variant.note ?? 'added', secretLabel } }
     case 'newline':
       return { messageId: 'newline-secret', data: { secretLabel } }
+    case 'bom':
+      return variant.note === 'removed' ? { messageId: 'secret-has-bom', data: { secretLabel } } : { messageId: 'bom-secret', data: { secretLabel } }
     case 'raw':
       return { messageId: 'ok', data: { origin: secret.origin } }
   }
@@ -174,6 +191,9 @@ function variantOutcome(variant: Variant, secret: SecretCandidate): Outcome<Mess
 function variantsOf(bytes: Uint8Array): Variant[] {
   const text = Buffer.from(bytes).toString('utf8')
   const variants: Variant[] = []
+  // JavaScript's trim() removes U+FEFF too: try the BOM first, so it is named a BOM, not whitespace.
+  if (text.startsWith('\uFEFF')) variants.push({ kind: 'bom', bytes: Buffer.from(text.slice(1), 'utf8'), note: 'removed' })
+  else variants.push({ kind: 'bom', bytes: Buffer.from(`\uFEFF${text}`, 'utf8'), note: 'added' })
   const compact = text.trim()
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0 && compact.length >= 4) {
     variants.push({ kind: 'base64', bytes: Buffer.from(compact, 'base64') })
@@ -202,5 +222,7 @@ function describeVariant(kind: VariantKind): string {
       return 'whitespace trimmed or added'
     case 'newline':
       return 'trailing newline'
+    case 'bom':
+      return 'byte order mark'
   }
 }

@@ -17,6 +17,7 @@ const messages = {
       UNITS_RULE,
       'Use milliseconds: not_before: Date.now(), not_after: Date.now() + 300000 (Java: System.currentTimeMillis()). Not Math.floor(Date.now() / 1000).',
       'A library\'s expiresIn option writes exp in seconds: drop it, or write exp yourself in milliseconds.',
+      'asap-doctor sign --code python prints a signer that writes milliseconds and no exp (also node, php, java, csharp, go, ruby).',
     ],
   },
   'ms-in-seconds-claim': {

@@ -25,7 +25,11 @@ const messages = {
     status: 'fail',
     verdict: 'its validity window is {{length}}, over 10 minutes',
     text: 'The validity window is {{length}} ({{lengthMs}} ms, {{startClaim}} → {{endClaim}}); Zoho allows at most 10 minutes (600000 ms).',
-    hints: [MINT, 'A long-lived token is usually minted once at app login and cached: mint a fresh one each time the widget asks.'],
+    hints: [
+      MINT,
+      'A long-lived token is usually minted once at app login and cached: mint a fresh one each time the widget asks.',
+      'asap-doctor sign --code python prints a signer with a fresh 5-minute window (also node, php, java, csharp, go, ruby).',
+    ],
   },
   fragile: {
     status: 'warn',

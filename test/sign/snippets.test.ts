@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { SIGNING_SNIPPETS, SNIPPET_LANGUAGES } from '../../src/core/signing-snippets/index.js'
+import { allChecks } from '../../src/checks/index.js'
 import { COMMANDS } from '../../src/cli/options-table.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { TEST_SECRET } from '../helpers/tokens.js'
@@ -26,6 +27,13 @@ describe('sign --code snippets', () => {
   it('the --code choices are exactly the snippets there are', () => {
     const sign = COMMANDS.find((command) => command.name === 'sign')
     expect(sign?.options.find((option) => option.name === 'code')?.choices).toEqual(SNIPPET_LANGUAGES)
+  })
+
+  it('the fixes of the failing token checks point to a signer that exists', () => {
+    const hints = allChecks.flatMap((check) => Object.values(check.messages).flatMap((message) => message.hints ?? []))
+    const pointers = hints.flatMap((hint) => [...hint.matchAll(/sign --code (\w+)[^(]*\(also ([^)]+)\)/g)])
+    expect(pointers.length).toBeGreaterThanOrEqual(5)
+    for (const [, first, others] of pointers) expect([first, ...(others ?? '').split(', ')].sort()).toEqual([...SNIPPET_LANGUAGES].sort())
   })
 
   describe.each(SNIPPET_LANGUAGES)('%s', (language) => {

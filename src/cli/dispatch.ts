@@ -23,3 +23,5 @@ export async function dispatch(command: CommandName, args: readonly string[], op
       return (await import('./commands/list.js')).explainCommand(args[0] ?? '', io)
   }
 }
+    case 'record':
+      return (await import('./commands/record.js')).recordCommand(args[0], options, io)

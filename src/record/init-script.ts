@@ -123,52 +123,62 @@ export const recorderInitScript = String.raw`(() => {
     } catch (e) { /* frozen object: invokes go unrecorded */ }
   }
 
-  function wrapReady(ready) {
-    if (typeof ready !== 'function' || ready[MARK]) return ready;
-    var wrapped = function (callback) {
-      var args = Array.prototype.slice.call(arguments);
-      if (typeof callback === 'function') {
-        args[0] = function () {
-          markReady('callback');
-          wrapInvoke(window.ZohoDeskAsap);
-          insideReady++;
-          try { return callback.apply(this, arguments); } finally { insideReady--; }
-        };
-      }
-      return ready.apply(this, args);
+  function wrapQueue(queue) {
+    if (!Array.isArray(queue) || queue[MARK]) return queue;
+    try {
+      var push = queue.push;
+      Object.defineProperty(queue, 'push', { configurable: true, writable: true, value: function () {
+        var args = Array.prototype.slice.call(arguments).map(function (callback) { return wrapReadyCallback(callback); });
+        return push.apply(this, args);
+      } });
+      for (var i = 0; i < queue.length; i++) queue[i] = wrapReadyCallback(queue[i]);
+      Object.defineProperty(queue, MARK, { value: true });
+    } catch (e) { /* frozen: readiness from the flag and polling only */ }
+    return queue;
+  }
+  function wrapReadyCallback(callback) {
+    if (typeof callback !== 'function' || callback[MARK]) return callback;
+    var wrapped = function () {
+      markReady('callback');
+      check();
+      insideReady++;
+      try { return callback.apply(this, arguments); } finally { insideReady--; }
     };
     try { Object.defineProperty(wrapped, MARK, { value: true }); } catch (e) { /* ignore */ }
     return wrapped;
   }
-
-  // Accessors on window see the moment a global is assigned. A top-level function or let
-  // declaration of the same name would replace or shadow them; polling below covers the first.
-  function watch(name, onSet, transform) {
+  function watchMember(name, onSet, transform) {
     var value = window[name];
     try {
       Object.defineProperty(window, name, {
         configurable: true,
         enumerable: true,
-        get: function () { if (name === 'ZohoDeskAsap') wrapInvoke(value); return value; },
+        get: function () { return value; },
         set: function (next) { value = transform ? transform(next) : next; onSet(next); },
       });
     } catch (e) { /* not configurable: polling only */ }
     if (value !== undefined) { value = transform ? transform(value) : value; onSet(value); }
   }
-
-  watch('ZohoDeskAsapReady', function (value) { if (typeof value === 'function') once('ready-defined'); }, wrapReady);
-  watch('ZohoDeskAsap', function (value) { if (value !== undefined && value !== null) { once('asap-defined'); wrapInvoke(value); } });
-  watch('ZohoDeskAsapReadyStatus', function (value) { if (value === true) markReady('status'); });
-
-  var polls = 0;
-  var timer = setInterval(function () {
+  function check() {
     try {
-      if (window.ZohoDeskAsapReady !== undefined && typeof window.ZohoDeskAsapReady === 'function') once('ready-defined');
+      if (typeof window.ZohoDeskAsapReady === 'function') once('ready-defined');
       if (window.ZohoDeskAsap !== undefined && window.ZohoDeskAsap !== null) { once('asap-defined'); wrapInvoke(window.ZohoDeskAsap); }
       if (window.ZohoDeskAsapReadyStatus === true) markReady('status');
     } catch (e) { /* ignore */ }
-    if (++polls > 1200) clearInterval(timer);
-  }, 50);
+  }
+
+  watchMember('ZohoDeskAsap__asyncalls', function () { check(); }, wrapQueue);
+  watchMember('ZohoDeskAsapReadyStatus', function (value) { if (value === true) { check(); markReady('status'); } });
+
+  // Every script that finishes may have defined the widget: check right after each one loads,
+  // and poll (fast at first) for code that defines it some other way.
+  try { document.addEventListener('load', function () { check(); }, true); } catch (e) { /* no document */ }
+  try { document.addEventListener('DOMContentLoaded', function () { check(); }, true); } catch (e) { /* no document */ }
+  var polls = 0;
+  var timer = setInterval(function () {
+    check();
+    if (++polls > 3000) clearInterval(timer);
+  }, 10);
 
   try {
     document.addEventListener('securitypolicyviolation', function (e) {

@@ -11,6 +11,8 @@ export async function dispatch(command: CommandName, args: readonly string[], op
       return (await import('./commands/decode.js')).decodeCommand(args[0], options, io)
     case 'har':
       return (await import('./commands/har.js')).harCommand(args, options, io)
+    case 'record':
+      return (await import('./commands/record.js')).recordCommand(args[0], options, io)
     case 'check':
       return (await import('./commands/check.js')).checkCommand(options, io)
     case 'endpoint':
@@ -23,5 +25,3 @@ export async function dispatch(command: CommandName, args: readonly string[], op
       return (await import('./commands/list.js')).explainCommand(args[0] ?? '', io)
   }
 }
-    case 'record':
-      return (await import('./commands/record.js')).recordCommand(args[0], options, io)

@@ -129,8 +129,9 @@ async function redactCommand(files: readonly string[], out: string, redactEmails
     return 0
   } catch (error) {
     // A half-written copy must not be mistaken for a safe one: remove it.
-    if (!stream.destroyed) {
-      const closed = once(stream, 'close')
+    if (!stream.closed) {
+      // Not events.once: it rejects on the 'error' a pending write emits when destroyed.
+      const closed = new Promise<void>((done) => stream.once('close', () => done()))
       stream.destroy()
       await closed
     }

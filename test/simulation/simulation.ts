@@ -192,7 +192,9 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     const app = /^\/portal\/api\/web\/asapApp\/(\d+)$/.exec(url.pathname)?.[1]
     const orgId = url.searchParams.get('orgId')
     if (req.method !== 'GET' || app !== APP_ID || orgId !== ORG_ID) {
-      return json(404, { errorCode: 'URL_NOT_FOUND', message: 'The requested app does not exist or is not published.' })
+      // A script-typed 404: with an HTML or JSON error body Chromium's opaque-response blocking
+      // (ORB) cancels the response and the HAR shows status -1, net::ERR_BLOCKED_BY_ORB instead.
+      return text(404, 'application/javascript; charset=utf-8', `/* 404: no published ASAP app ${app ?? '?'} in org ${orgId ?? '?'} */\n`)
     }
     const accountsHost = WIDGET_HOSTS[req.host] ?? HOME_ACCOUNTS_HOST
     return text(200, 'application/javascript; charset=utf-8', widgetScript({ appId: APP_ID, orgId, accountsHost, cdnHost: CDN_HOST, clientId: CLIENT_ID }), {

@@ -416,7 +416,13 @@ class RedactSink implements ScannerSink {
   oversizedBegin(prefix: Buffer, kinds: Uint8Array, minLevel: number): void {
     this.checkUtf8(prefix)
     // The unit's shape, known from its first container (or its being a string), before any output.
-    if (!this.unitStarted) this.checkShape(this.unitKind, this.unitKey, kinds.length === 0 ? '' : kinds[0] === KIND_OBJECT ? {} : [])
+    if (!this.unitStarted) {
+      this.checkShape(this.unitKind, this.unitKey, kinds.length === 0 ? '' : kinds[0] === KIND_OBJECT ? {} : [])
+      // A small creator of the wrong type is rebuilt (harLogMember); one being streamed cannot be.
+      if (this.unitKind === 'log-member' && this.unitKey === 'creator' && kinds[0] !== KIND_OBJECT) {
+        throw new HarInputError('ERR_HAR_NOT_HAR', 'log.creator is not an object; no redacted copy is written (it would not be a valid HAR)')
+      }
+    }
     this.startOutput()
     const ctx = this.emitSegment(prefix, kinds, minLevel)
     this.out.str('"')
@@ -490,7 +496,6 @@ class RedactSink implements ScannerSink {
     if (kind === 'log-member') {
       if (key === 'entries') refuse('log.entries is not an array')
       if (this.logKeys.has(key)) refuse(`log has two "${key}" members`)
-      if (key === 'creator' && !isRecord(value)) refuse('log.creator is not an object')
     }
   }
 
@@ -612,8 +617,9 @@ class RedactSink implements ScannerSink {
  */
 function harLogMember(key: string, value: unknown): unknown {
   if (key === 'version') return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '1.2'
-  if (key === 'creator' && isRecord(value)) {
-    return { ...value, name: typeof value.name === 'string' ? value.name : 'unknown', version: typeof value.version === 'string' ? value.version : String(value.version ?? '') }
+  if (key === 'creator') {
+    if (!isRecord(value)) return { name: typeof value === 'string' && value !== '' ? value : 'unknown', version: '' }
+    return { ...value, name: typeof value.name === 'string' ? value.name : 'unknown', version: typeof value.version === 'string' ? value.version : typeof value.version === 'number' ? String(value.version) : '' }
   }
   if (key === 'pages' && !Array.isArray(value)) return undefined
   return value

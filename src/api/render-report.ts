@@ -1,9 +1,11 @@
 import type { Report } from '../core/report.js'
 import { renderGithub } from '../render/github.js'
+import { renderHtml } from '../render/html.js'
 import { renderHuman } from '../render/human.js'
 import type { FormatName } from '../render/index.js'
 import { renderJson } from '../render/json.js'
 import { renderJunit } from '../render/junit.js'
+import { renderMarkdown } from '../render/markdown.js'
 
 export type { FormatName } from '../render/index.js'
 
@@ -30,5 +32,9 @@ export function renderReport(report: Report, format: FormatName = 'human', optio
       return renderGithub(report, options.masks === undefined ? {} : { masks: options.masks })
     case 'junit':
       return renderJunit(report)
+    case 'html':
+      return renderHtml(report)
+    case 'markdown':
+      return renderMarkdown(report)
   }
 }

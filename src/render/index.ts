@@ -1,7 +1,7 @@
 import type { Report } from '../core/report.js'
 import type { Style } from './style.js'
 
-export type FormatName = 'human' | 'json' | 'github' | 'junit'
+export type FormatName = 'human' | 'json' | 'github' | 'junit' | 'html' | 'markdown'
 
 export interface RenderOptions {
   readonly style?: Style
@@ -26,6 +26,8 @@ export const renderers = {
     return (report, options) => renderGithub(report, options.masks === undefined ? {} : { masks: options.masks })
   },
   junit: async () => (await import('./junit.js')).renderJunit,
+  html: async () => (await import('./html.js')).renderHtml,
+  markdown: async () => (await import('./markdown.js')).renderMarkdown,
 } satisfies Record<FormatName, () => Promise<Renderer>>
 
 export function isFormatName(value: string): value is FormatName {

@@ -29,6 +29,21 @@ export async function decodeCommand(argument: string | undefined, options: Parse
     io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, command: 'decode', token: shown, removed, header: token.header ?? null, payload: token.payload ?? null, timeClaims, evaluatedAt: new Date(now).toISOString() }, null, 2)}\n`)
     return 0
   }
+  const format = optString(options, 'format')
+  if (format === 'html' || format === 'markdown') {
+    // The pictures and tables need a report: one subject with the decoded token and no checks.
+    const [{ buildReport }, { renderers }, { toolVersion }] = await Promise.all([import('../../core/report.js'), import('../../render/index.js'), import('../package-root.js')])
+    const subject = {
+      source: input.source,
+      token: { masked: shown, header: token.header ?? null, payload: token.payload ?? null },
+      notes: removed.map((what) => `Removed ${what} from the input.`),
+      checks: [],
+      verdict: 'Decoded only, no verdict: run asap-doctor verify to check this token.',
+    }
+    const report = buildReport({ toolVersion: toolVersion(), command: 'decode', now, subjects: [subject], strict: false })
+    io.stdout((await renderers[format]())(report))
+    return 0
+  }
   const lines = [`Token: ${shown}`, ...removed.map((what) => `  note: removed ${what} from the input`), '', 'Header:']
   lines.push(...(token.header === undefined ? ['  (not decodable)'] : JSON.stringify(token.header, null, 2).split('\n').map((line) => `  ${line}`)))
   lines.push('', `Payload (times as Zoho reads them, relative to ${new Date(now).toISOString()}):`)

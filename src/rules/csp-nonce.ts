@@ -1,0 +1,147 @@
+import type { Span } from '../scan/types.js'
+import { ALL_LANGUAGES, defineRule } from './define-rule.js'
+
+const PLACEHOLDER = '{place_your_nonce_value_here}'
+const WIDGET_SOURCE = /^(\*|https:|(https:\/\/)?(\*\.|desk\.)zoho\.[a-z.]+|(https:\/\/)?(\*\.|desk\.)zohocloud\.ca|(https:\/\/)?desk\.zoho\.\*)\/?$/i
+const TEMPLATED = /<%|\{\{|\{%|\$\{|@\w|["'`]\s*\+|\+\s*["'`]|%s|\{\w+\}|#\{|per-request/
+
+/** Minimum nonce size: Zoho's nonce page uses crypto.randomBytes(16), 128 bits. */
+const MIN_BYTES = 16
+
+// Random-source calls per language whose argument is a byte count: `crypto.randomBytes(8)`,
+// `secrets.token_urlsafe(8)`, `random_bytes(8)`, `SecureRandom.hex(8)`, `new byte[8]`, `make([]byte, 8)`.
+const BYTE_SOURCES = /\b(?:randomBytes|token_urlsafe|token_hex|token_bytes|random_bytes|openssl_random_pseudo_bytes|SecureRandom\.(?:hex|base64|urlsafe_base64|random_bytes)|GetBytes|RandomNumberGenerator\.GetBytes)\(\s*(\d+)\s*\)|\bnew\s+byte\s*\[\s*(\d+)\s*\]|\bByteArray\(\s*(\d+)\s*\)|\bmake\(\s*\[\]byte\s*,\s*(\d+)\s*\)/g
+
+/**
+ * The widget script must be allowed by the page's Content-Security-Policy: by host, or by a
+ * nonce that the snippet passes on (`s.nonce = …`). Also: the snippet's nonce placeholder left
+ * in, nonces made in browser code, made once per process, or with fewer than 128 random bits.
+ */
+export default defineRule({
+  id: 'csp-nonce',
+  title: 'The CSP lets the widget load, with a proper nonce',
+  severity: 'error',
+  description:
+    "A Content-Security-Policy whose script-src (or default-src when there is no script-src) neither allows the widget host (desk.zoho.<tld>) nor carries a nonce that the snippet passes to the widget script (meta tag or a header set in server code); the stock placeholder {place_your_nonce_value_here} left in the snippet; a nonce generated in browser code, generated once and reused across page loads, or with less than 128 bits of randomness (Zoho's nonce page uses crypto.randomBytes(16)). The browser then blocks the widget script, or the nonce protects nothing.",
+  languages: ALL_LANGUAGES,
+  trigger: /nonce|Content-Security-Policy|contentSecurityPolicy|ContentSecurityPolicy/i,
+  messages: {
+    placeholder: {
+      text: 'The snippet still sets the nonce to the placeholder {place_your_nonce_value_here}.',
+      hints: ['Set s.nonce to the per-request nonce your server puts in the CSP header (or remove the line if you use no CSP nonce).'],
+    },
+    'blocks-widget': {
+      text: 'This Content-Security-Policy {{directive}} allows neither the widget host nor a nonce that reaches the snippet: the browser blocks the ASAP script.',
+      hints: ["Add https://desk.zoho.{{tld}} (and the Zoho static hosts) to {{directive}}, or send 'nonce-<per-request value>' and set s.nonce to the same value in the snippet."],
+    },
+    'static-nonce': {
+      text: 'The CSP nonce is a fixed value written in the code, the same on every page load.',
+      hints: ['Generate the nonce per request on the server: crypto.randomBytes(16).toString("base64").'],
+    },
+    'reused-nonce': {
+      text: 'The nonce {{name}} is generated once, at start-up, and reused for every page load.',
+      hints: ['Generate it inside the request handler (or middleware), once per response.'],
+    },
+    'client-nonce': {
+      text: 'The nonce is generated in browser code, where an attacker can read or predict it.',
+      hints: ['Generate the nonce on the server per response and render it into the page and the CSP header.'],
+    },
+    'weak-nonce': {
+      text: 'The nonce has {{bits}} bits of randomness; Zoho and the CSP spec ask for at least 128 (16 random bytes).',
+      hints: ['Use 16 random bytes: crypto.randomBytes(16), secrets.token_urlsafe(16), random_bytes(16), new byte[16] with SecureRandom.'],
+    },
+  },
+  check(context) {
+    const text = context.code
+    const { file } = context
+    for (let at = text.indexOf(PLACEHOLDER); at !== -1; at = text.indexOf(PLACEHOLDER, at + 1)) context.report('placeholder', {}, { start: at, end: at + PLACEHOLDER.length })
+    for (const policy of policies(text)) {
+      const directive = policy.directives.has('script-src') ? 'script-src' : policy.directives.has('default-src') ? 'default-src' : undefined
+      if (directive === undefined) continue
+      const sources = policy.directives.get(directive) ?? []
+      if (sources.some((source) => WIDGET_SOURCE.test(source.replace(/^['"]|['"]$/g, '')))) continue
+      const nonce = sources.find((source) => /^'?nonce-/i.test(source))
+      const data = { directive, tld: 'com' }
+      if (nonce === undefined) context.report('blocks-widget', data, policy.span)
+      else if (!TEMPLATED.test(nonce) && !policy.templated) context.report('static-nonce', {}, policy.span)
+      else context.report('blocks-widget', { ...data, unlessNoncePassed: true }, policy.span)
+    }
+    for (const match of text.matchAll(BYTE_SOURCES)) {
+      const bytes = Number(match[1] ?? match[2] ?? match[3] ?? match[4])
+      const start = match.index ?? 0
+      const line = lineAround(text, start)
+      if (!/nonce/i.test(line) || bytes >= MIN_BYTES) continue
+      context.report('weak-nonce', { bits: bytes * 8 }, { start, end: start + match[0].length })
+    }
+    for (const match of text.matchAll(/\bnonce\w*\s*[:=]\s*[^;\n]*Math\.random\(\)/gi)) {
+      const start = match.index ?? 0
+      context.report(file.side === 'browser' ? 'client-nonce' : 'weak-nonce', { bits: 52 }, { start, end: start + match[0].length })
+    }
+    if (file.side === 'browser' && (file.language === 'javascript' || file.language === 'typescript' || file.language === 'html' || file.language === 'vue' || file.language === 'svelte')) {
+      for (const match of text.matchAll(/\bnonce\w*\s*[:=]\s*[^;\n]*(getRandomValues|randomUUID)\(/gi)) {
+        const start = match.index ?? 0
+        context.report('client-nonce', {}, { start, end: start + match[0].length })
+      }
+    }
+    // A module-level nonce in server code: `const nonce = crypto.randomBytes(16)…` at column 0.
+    if (file.side !== 'browser') {
+      for (const match of text.matchAll(/^(?:export\s+)?(?:const|let|var|static\s+final\s+String|private\s+static\s+\w+|val)?\s*([A-Za-z_]*nonce[A-Za-z_]*)\s*(?::\s*\w+\s*)?=\s*[^\n]*(randomBytes|token_urlsafe|token_hex|random_bytes|SecureRandom|randomUUID|uuid)/gim)) {
+        const start = match.index ?? 0
+        if (/^\s/.test(match[0]) || /def |function |=>/.test(match[0])) continue
+        context.report('reused-nonce', { name: match[1] ?? 'nonce' }, { start, end: start + match[0].length })
+      }
+    }
+  },
+})
+
+interface Policy {
+  readonly directives: ReadonlyMap<string, readonly string[]>
+  readonly span: Span
+  readonly templated: boolean
+}
+
+/** CSP policies written in the file: meta tags, header strings in server code, helmet directives. */
+function policies(text: string): Policy[] {
+  const out: Policy[] = []
+  for (const match of text.matchAll(/Content-Security-Policy["']?/gi)) {
+    const start = match.index ?? 0
+    const window = text.slice(start, start + 1500)
+    const quoted = /(["'`])((?:(?!\1)[^\n])*?(?:script-src|default-src)(?:(?!\1)[^\n])*)\1/.exec(window)
+    if (quoted === null) continue
+    const body = quoted[2] ?? ''
+    const offset = start + (quoted.index ?? 0)
+    out.push({ directives: parsePolicy(body), span: { start: offset, end: offset + quoted[0].length }, templated: TEMPLATED.test(body) })
+  }
+  // helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", …] } } })
+  for (const match of text.matchAll(/contentSecurityPolicy\s*[:(]/g)) {
+    const start = match.index ?? 0
+    const window = text.slice(start, start + 2000)
+    const directives = new Map<string, string[]>()
+    for (const entry of window.matchAll(/\b(scriptSrc|defaultSrc|'script-src'|"script-src"|'default-src'|"default-src")\s*:\s*\[([^\]]*)\]/g)) {
+      const name = (entry[1] ?? '').replace(/['"]/g, '').replace(/Src$/, '-src').toLowerCase()
+      const sources: string[] = []
+      // A function source (`(req, res) => \`'nonce-\${res.locals.nonce}'\``) is a per-request nonce.
+      for (const item of (entry[2] ?? '').matchAll(/(["'])(.*?)\1|=>/g)) sources.push(item[2] ?? "'nonce-<per-request>'")
+      directives.set(name, sources)
+    }
+    if (directives.size > 0) out.push({ directives, span: { start, end: start + match[0].length }, templated: /=>|nonce/.test(window) })
+  }
+  return out
+}
+
+function parsePolicy(body: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>()
+  for (const part of body.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/)
+    if (name !== undefined && name !== '' && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources)
+  }
+  return directives
+}
+
+function lineAround(text: string, at: number): string {
+  const from = text.lastIndexOf('\n', at) + 1
+  const to = text.indexOf('\n', at)
+  // The line and the one before, where `nonce = …` often sits over a multi-line call.
+  const previous = text.lastIndexOf('\n', Math.max(0, from - 2)) + 1
+  return text.slice(previous, to === -1 ? text.length : to)
+}

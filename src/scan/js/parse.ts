@@ -1,0 +1,64 @@
+import { type Options, parse as parseStrict } from 'acorn'
+import { parse as parseLoose } from 'acorn-loose'
+import { eraseJsx } from './erase-jsx.js'
+import { eraseTypes } from './erase-types.js'
+
+/**
+ * An ESTree node as acorn produces it. Kept structural (no per-type interfaces) so code that walks
+ * the tree works unchanged on acorn-loose's recovered trees; `ast.ts` has typed accessors.
+ */
+export interface AstNode {
+  readonly type: string
+  readonly start: number
+  readonly end: number
+  readonly [key: string]: unknown
+}
+
+export interface ParsedProgram {
+  readonly program: AstNode
+  /** `strict` when acorn accepted the (erased) code, `loose` when acorn-loose had to recover. */
+  readonly parser: 'strict' | 'loose'
+}
+
+export interface ParseOptions {
+  readonly typescript: boolean
+  readonly jsx: boolean
+}
+
+const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true, allowImportExportEverywhere: true, allowAwaitOutsideFunction: true }
+
+/**
+ * Parses JavaScript, TypeScript or JSX, never throwing: plain JavaScript goes straight to acorn;
+ * TypeScript and JSX are first erased to JavaScript of the same length (see erase-types/erase-jsx);
+ * when acorn still refuses, acorn-loose recovers. Offsets always refer to `text`.
+ */
+export function parseProgram(text: string, options: ParseOptions): ParsedProgram | undefined {
+  const attempts: string[] = []
+  if (!options.typescript && !options.jsx) attempts.push(text)
+  let erased = text
+  if (options.jsx || (!options.typescript && /<[A-Za-z>]/.test(text))) erased = eraseJsx(erased)
+  if (options.typescript) erased = eraseTypes(erased)
+  if (erased !== text) attempts.push(erased)
+  for (const code of attempts) {
+    const program = tryParse(() => parseStrict(code, OPTIONS))
+    if (program !== undefined) return { program, parser: 'strict' }
+    // A script (not a module) allows `with`, octal literals and `delete x`, as old bundles use.
+    const script = tryParse(() => parseStrict(code, { ...OPTIONS, sourceType: 'script' }))
+    if (script !== undefined) return { program: script, parser: 'strict' }
+  }
+  const loose = tryParse(() => parseLoose(erased, OPTIONS))
+  return loose === undefined ? undefined : { program: loose, parser: 'loose' }
+}
+
+function tryParse(run: () => unknown): AstNode | undefined {
+  try {
+    const node = run()
+    return isNode(node) ? node : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function isNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string' && 'start' in value && typeof value.start === 'number'
+}

@@ -1,0 +1,161 @@
+import type { FindingData } from '../core/types.js'
+import type { Rule, RuleContext } from '../rules/define-rule.js'
+import { isMinified, languageOf, sideOf } from './classify.js'
+import { ProgramIndex } from './js/ast.js'
+import { parseProgram } from './js/parse.js'
+import { suppressions } from './suppress.js'
+import type { Finding, Language, ScanConfig, Script, SourceFile, Span } from './types.js'
+
+export interface FileScan {
+  readonly file: SourceFile
+  readonly findings: readonly Finding[]
+  /** Findings that only stand when the rest of the tree does not pass a nonce to the snippet. */
+  readonly unlessNoncePassed: readonly Finding[]
+  readonly passesNonce: boolean
+  readonly notes: readonly string[]
+  /** Rules that threw on this file: reported as crashed, the others still ran. */
+  readonly crashed: ReadonlyArray<{ readonly ruleId: string; readonly message: string }>
+}
+
+/** Classifies a file from its path and text; undefined when it is not a file the scanner reads. */
+export function sourceFile(path: string, text: string): SourceFile | undefined {
+  const language = languageOf(path)
+  if (language === undefined) return undefined
+  return { path, text, language, side: sideOf(path, language, text), minified: isMinified(path, text) }
+}
+
+const NONCE_PASSED = /\bnonce\s*=\s*(?!["']?\{place_your_nonce_value_here\})(?:["']?\s*(?:<%=?|\{\{|\{%|@|\$\{|\{)|[A-Za-z_$(])|\bnonce\s*:\s*(?!["']\{place)[A-Za-z_$(]|\.nonce\s*=\s*(?!["']\{place)[A-Za-z_$(]|setAttribute\(\s*["']nonce["']\s*,\s*(?!["']\{place)[A-Za-z_$(]/
+
+/** Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out. */
+export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig): FileScan {
+  const active = rules.filter((rule) => rule.languages.includes(file.language) && rule.trigger.test(file.text))
+  const findings: Finding[] = []
+  const deferred: Finding[] = []
+  const notes: string[] = []
+  const crashed: Array<{ ruleId: string; message: string }> = []
+  let scripts: Script[] | undefined
+  let code: string | undefined
+  const passesNonce = /nonce/i.test(file.text) && NONCE_PASSED.test(file.text)
+  for (const rule of active) {
+    const context: RuleContext = {
+      file,
+      config,
+      get code() {
+        code ??= skeletonOf(file)
+        return code
+      },
+      get scripts() {
+        if (scripts === undefined) {
+          scripts = scriptsOf(file)
+          if (scripts.some((script) => script.parser === 'loose')) notes.push('parsed with acorn-loose: some syntax was not understood, findings may be incomplete')
+        }
+        return scripts
+      },
+      report(messageId: string, data: FindingData, span: Span, redact?: Span) {
+        const finding: Finding = { ruleId: rule.id, messageId, data, span, ...(redact === undefined ? {} : { redact }) }
+        if (data.unlessNoncePassed === true) deferred.push(finding)
+        else findings.push(finding)
+      },
+    }
+    try {
+      rule.check(context)
+    } catch (error) {
+      crashed.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  const suppressed = suppressions(file.text, file.language)
+  const keep = (finding: Finding) => !suppressed.covers(finding.ruleId, finding.span.start)
+  notes.push(...suppressed.problems)
+  return { file, findings: dedupe(findings.filter(keep)), unlessNoncePassed: dedupe(deferred.filter(keep)), passesNonce, notes, crashed }
+}
+
+/** One finding per rule, message and place: two paths to the same mistake are one mistake. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings
+    .filter((finding) => {
+      const key = `${finding.ruleId}\0${finding.messageId}\0${finding.span.start}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    .sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1))
+}
+
+/** The text with comments blanked (strings kept: the patterns read keys like "email_verified"). */
+function skeletonOf(file: SourceFile): string {
+  const hash = file.language === 'python' || file.language === 'ruby' || file.language === 'php'
+  const slash = file.language !== 'python' && file.language !== 'ruby'
+  const out = file.text.split('')
+  const text = file.text
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k += 1) if (out[k] !== '\n') out[k] = ' '
+  }
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]
+    if (c === '"' || c === "'" || (c === '`' && slash)) {
+      // Python triple quotes and Go raw strings end at the same quote: good enough to skip.
+      let j = i + 1
+      while (j < text.length && text[j] !== c && !(text[j] === '\n' && c !== '`')) j += text[j] === '\\' ? 2 : 1
+      i = j + 1
+    } else if (slash && c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i)
+      blank(i, end < 0 ? text.length : end)
+      i = end < 0 ? text.length : end
+    } else if (slash && c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      blank(i, end < 0 ? text.length : end + 2)
+      i = end < 0 ? text.length : end + 2
+    } else if (hash && c === '#' && (file.language !== 'php' || text[i + 1] !== '[')) {
+      const end = text.indexOf('\n', i)
+      blank(i, end < 0 ? text.length : end)
+      i = end < 0 ? text.length : end
+    } else i += 1
+  }
+  return out.join('')
+}
+
+const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])
+
+/** The JavaScript of a file: the file itself, or its `<script>` blocks joined at their own offsets. */
+export function scriptsOf(file: SourceFile): Script[] {
+  if (file.language === 'javascript' || file.language === 'typescript') {
+    const jsx = /\.[jt]sx$/.test(file.path)
+    const parsed = parseProgram(file.text, { typescript: TS_LANGUAGES.has(file.language), jsx })
+    return parsed === undefined ? [] : [{ index: new ProgramIndex(parsed.program), offset: 0, parser: parsed.parser }]
+  }
+  if (file.language === 'html' || file.language === 'vue' || file.language === 'svelte' || file.language === 'template') {
+    const page = pageScripts(file.text)
+    if (page === undefined) return []
+    const parsed = parseProgram(page.code, { typescript: page.typescript, jsx: false })
+    return parsed === undefined ? [] : [{ index: new ProgramIndex(parsed.program), offset: 0, parser: parsed.parser }]
+  }
+  return []
+}
+
+/**
+ * The inline scripts of a page as one program: everything outside `<script>` blocks is blanked
+ * (newlines kept, so offsets and lines are the file's), template tags inside scripts
+ * (`<%= nonce %>`, `{{ nonce }}`, `@json($x)`) become identifiers of the same length.
+ */
+export function pageScripts(text: string): { code: string; typescript: boolean } | undefined {
+  const out = text.replace(/[^\n]/g, ' ').split('')
+  let found = false
+  let typescript = false
+  for (const match of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const attributes = match[1] ?? ''
+    const body = match[2] ?? ''
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase()
+    if (type !== undefined && !/javascript|module|babel|jsx|ts/.test(type)) continue
+    if (/\blang\s*=\s*["']?ts/i.test(attributes)) typescript = true
+    const start = (match.index ?? 0) + match[0].indexOf('>') + 1
+    const cleaned = body.replace(/<%[\s\S]*?%>|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|@\{[^}]*\}|@json\([^)]*\)|@\w+(?:\.\w+)*/g, (tag) => tag.replace(/[^\n]/g, '_'))
+    for (let k = 0; k < cleaned.length; k += 1) out[start + k] = cleaned[k] ?? ' '
+    // A statement boundary between blocks, in the blank before each block.
+    if (start > 0 && out[start - 1] === ' ') out[start - 1] = ';'
+    found = true
+  }
+  return found ? { code: out.join(''), typescript } : undefined
+}
+

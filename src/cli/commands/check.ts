@@ -67,8 +67,10 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
         (checks) => configVerdict(checks, { partial }),
       )
     }
-    const report = buildReport({ toolVersion: toolVersion(), command: 'check', now, subjects: [subject], strict: setup.strict })
-    return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, masks, request?.secrets ?? [])
+    // A `record` section in the config adds the page recorded in a real browser (asap-doctor record).
+    const recorded = setup.config.record?.url === undefined ? undefined : await (await import('./record.js')).recordSubjects(undefined, options, setup, io)
+    const report = buildReport({ toolVersion: toolVersion(), command: 'check', now, subjects: [subject, ...(recorded?.subjects ?? [])], strict: setup.strict })
+    return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, [...masks, ...(recorded?.masks ?? [])], [...(request?.secrets ?? []), ...(recorded?.scrub ?? [])])
   } finally {
     await setup.close()
   }

@@ -251,7 +251,7 @@ export const PAGE_SCRIPT = String.raw`
     subject.checks.forEach(function (check) {
       var hints = check.status === 'pass' ? [] : check.status === 'skip' ? check.hints.slice(0, 1) : check.hints;
       var label = check.status === 'skip' ? 'Hint: ' : 'Fix: ';
-      append(body, el('tr', { 'data-testid': 'check-' + check.id, 'data-status': check.status }, [
+      append(body, el('tr', { 'data-testid': 'check-' + check.id, 'data-status': check.status, class: 'row-' + check.status }, [
         el('td', null, el('span', { class: 'badge status-' + check.status, 'data-testid': 'status', text: ICON[check.status] + ' ' + check.status })),
         el('td', null, [el('code', { text: check.id }), el('span', { class: 'check-title', text: check.title })]),
         el('td', null, [

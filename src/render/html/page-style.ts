@@ -43,6 +43,8 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.25rem 0 0.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
 th { font-size: 0.85em; color: var(--muted); font-weight: 600; }
+tr.row-fail, tr.row-error { background: var(--fail-bg); } tr.row-warn { background: var(--warn-bg); }
+tr.row-fail td:first-child, tr.row-error td:first-child { box-shadow: inset 3px 0 0 var(--over); }
 col.status { width: 5.5rem; } col.check { width: 12rem; } col.claim { width: 9rem; } col.value { width: 40%; } col.time { width: 7.5rem; }
 .check-title { display: block; color: var(--muted); font-size: 0.85em; }
 .hint-label { font-weight: 600; }

@@ -212,7 +212,10 @@ function fixesFor(subjects: readonly SubjectReport[]): FixView[] {
       else known.attempts.push(index + 1)
     })
   }
-  return [...fixes].map(([checkId, fix]) => ({ checkId, ...fix }))
+  // The verdict's root cause leads: it is the fix that makes the others moot (a cached token's expiry).
+  const roots = new Set(subjects.flatMap((subject) => (subject.rootCause === undefined ? [] : [subject.rootCause.checkId])))
+  const all = [...fixes].map(([checkId, fix]) => ({ checkId, ...fix }))
+  return [...all.filter((fix) => roots.has(fix.checkId)), ...all.filter((fix) => !roots.has(fix.checkId))]
 }
 
 // ---- the session timeline -------------------------------------------------------------------
@@ -237,7 +240,7 @@ function timelineView(subjects: readonly SubjectReport[]): TimelineView | undefi
   })
   let start = 0
   let end = Math.max(...raw.flatMap((lane) => lane.marks.filter((mark) => mark.kind !== 'mint').map((mark) => mark.at - lane.origin)))
-  if (end < SECOND) end = SECOND
+  if (end < 200) end = 200
   const span = end - start
   const mints = raw.flatMap((lane) => lane.marks.filter((mark) => mark.kind === 'mint').map((mark) => mark.at - lane.origin))
   const broken = mints.some((at) => at < start - span * BREAK_FACTOR)

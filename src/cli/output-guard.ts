@@ -250,7 +250,8 @@ const URL_CREDENTIAL =
   /((?:^|[?&#;\s"']|%3[fF]|%26|%23)(?:access_token|refresh_token|id_token|client_secret|password|api_key|apikey)(?:=|%3[dD]))(?!\*\*\*)[^&#\s"'<>\\,;]+/g
 const ZOHO_OAUTH_TOKEN = /\b1000\.[0-9a-fA-F]{16,}\.[0-9a-fA-F]{16,}\b/g
 /** Environment variables the tool reads for display or files, not credentials. */
-const DISPLAY_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'GITHUB_STEP_SUMMARY', 'GITHUB_ACTIONS', 'HOME', 'PATH'])
+// ASAP_DOCTOR_BROWSER is a program path (record names it in notes and errors), not a credential.
+const DISPLAY_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'GITHUB_STEP_SUMMARY', 'GITHUB_ACTIONS', 'HOME', 'PATH', 'ASAP_DOCTOR_BROWSER'])
 
 /** A text and the escaped forms a renderer may print it in (JSON string, HTML, percent-encoding). */
 function textForms(value: string): string[] {

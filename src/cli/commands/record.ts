@@ -120,13 +120,14 @@ function buildRequest(urlArgument: string | undefined, options: ParsedOptions, s
     ...(optList(options, 'cookie') ?? []).map((spec): [string, string, string] => {
       const equals = spec.indexOf('=')
       if (equals <= 0) throw new InputError('ERR_USAGE', `--cookie ${JSON.stringify(spec)}: write NAME=ENV_VAR (the value is read from that environment variable)`)
-      return [spec.slice(0, equals).trim(), spec.slice(equals + 1).trim(), `--cookie ${spec}`]
+      // Named without its variable: the output guard treats whatever follows "=" as a value.
+      return [spec.slice(0, equals).trim(), spec.slice(equals + 1).trim(), `--cookie ${spec.slice(0, equals).trim()}`]
     }),
   ]
   for (const [name, env, where] of cookieRefs) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env)) throw new InputError('ERR_USAGE', `${where}: "${env}" is not an environment variable name (the value itself never goes on the command line)`)
     const value = io.env[env]
-    if (value === undefined || value === '') throw new InputError('ERR_USAGE', `${where}: the environment variable ${env} is not set`)
+    if (value === undefined || value === '') throw new InputError('ERR_USAGE', `${where}: the environment variable it names is not set (export it before running record)`)
     cookies.push({ name, value })
     scrub.push(value)
   }

@@ -51,5 +51,7 @@ async function runCommand(command: CommandName, args: readonly string[], options
       return (await import('./commands/sign.js')).signCommand(options, io)
     case 'explain':
       return (await import('./commands/list.js')).explainCommand(args[0] ?? '', io)
+    case 'scan':
+      return (await import('./commands/scan.js')).scanCommand(args, options, io)
   }
 }

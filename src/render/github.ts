@@ -23,7 +23,10 @@ export function renderGithub(report: Report, options: GithubOptions = {}): strin
       if (command === undefined) continue
       const title = `asap-doctor ${check.id}${subjectLabel(subject)}`
       const body = [check.message, ...check.hints.map((hint) => `Fix: ${hint}`)].join('\n')
-      lines.push(`::${command} title=${escapeProperty(title)}::${escapeData(body)}`)
+      // Scan findings carry their place: GitHub then annotates the line in the diff.
+      const { line, col, endLine, endCol } = check.data
+      const place = subject.source.kind === 'file' && typeof line === 'number' ? `file=${escapeProperty(subject.source.ref)},line=${line}${typeof col === 'number' ? `,col=${col}` : ''}${typeof endLine === 'number' ? `,endLine=${endLine}` : ''}${typeof endCol === 'number' && endLine === line ? `,endColumn=${endCol}` : ''},` : ''
+      lines.push(`::${command} ${place}title=${escapeProperty(title)}::${escapeData(body)}`)
     }
     lines.push(`::notice title=${escapeProperty(`asap-doctor verdict${subjectLabel(subject)}`)}::${escapeData(subject.verdict.replace(' below)', ')'))}`)
   }

@@ -1,7 +1,7 @@
 import type { Report } from '../core/report.js'
 import type { Style } from './style.js'
 
-export type FormatName = 'human' | 'json' | 'github' | 'junit' | 'html' | 'markdown'
+export type FormatName = 'human' | 'json' | 'github' | 'junit' | 'html' | 'markdown' | 'sarif'
 
 export interface RenderOptions {
   readonly style?: Style
@@ -28,6 +28,7 @@ export const renderers = {
   junit: async () => (await import('./junit.js')).renderJunit,
   html: async () => (await import('./html.js')).renderHtml,
   markdown: async () => (await import('./markdown.js')).renderMarkdown,
+  sarif: async () => (await import('./sarif.js')).renderSarif,
 } satisfies Record<FormatName, () => Promise<Renderer>>
 
 export function isFormatName(value: string): value is FormatName {

@@ -24,6 +24,12 @@ export function checksCommand(options: ParsedOptions, io: CliIO): number {
 /** `asap-doctor explain <check-id>`: that check's docs page. */
 export async function explainCommand(id: string, io: CliIO): Promise<number> {
   const check = findCheck(id)
+  // Scan rules have docs pages too (docs/rules/<id>.md); the registry is loaded only when needed.
+  const rule = check === undefined ? (await import('../../rules/index.js')).findRule(id) : undefined
+  if (rule !== undefined) {
+    io.stdout(await readFile(join(PACKAGE_ROOT, rule.docs), 'utf8'))
+    return 0
+  }
   if (check === undefined) {
     const closest = closestId(id, allChecks.map((known) => known.id))
     throw new InputError('ERR_USAGE', `unknown check id "${id}"${closest === undefined ? '' : `; did you mean ${closest}?`} (asap-doctor checks lists them)`)

@@ -1,11 +1,5 @@
 import type { Report } from '../core/report.js'
-import { renderGithub } from '../render/github.js'
-import { renderHtml } from '../render/html.js'
-import { renderHuman } from '../render/human.js'
-import type { FormatName } from '../render/index.js'
-import { renderJson } from '../render/json.js'
-import { renderJunit } from '../render/junit.js'
-import { renderMarkdown } from '../render/markdown.js'
+import { type FormatName, isFormatName, renderers } from '../render/index.js'
 
 export type { FormatName } from '../render/index.js'
 
@@ -18,23 +12,18 @@ export interface RenderReportOptions {
 }
 
 /**
- * The report as the CLI prints it with `--format <format>`: plain text (no colour), JSON
- * (schemaVersion 1, see docs/json-output.md and schema/report.schema.json), GitHub workflow commands,
- * or JUnit XML. Pure; synchronous, unlike the CLI, which loads one renderer on demand.
+ * The report as the CLI prints it with `--format <format>` (plain text without colour for `human`),
+ * through the very renderers the CLI uses. Asynchronous because each renderer is loaded on demand,
+ * as in the CLI.
+ *
+ * @throws InputError `ERR_USAGE` for a format that does not exist.
  */
-export function renderReport(report: Report, format: FormatName = 'human', options: RenderReportOptions = {}): string {
-  switch (format) {
-    case 'human':
-      return renderHuman(report)
-    case 'json':
-      return renderJson(report)
-    case 'github':
-      return renderGithub(report, options.masks === undefined ? {} : { masks: options.masks })
-    case 'junit':
-      return renderJunit(report)
-    case 'html':
-      return renderHtml(report)
-    case 'markdown':
-      return renderMarkdown(report)
+export async function renderReport(report: Report, format: FormatName = 'human', options: RenderReportOptions = {}): Promise<string> {
+  // A JavaScript caller may pass any string; the CLI's parser would have refused it.
+  if (!isFormatName(format)) {
+    const { InputError } = await import('../core/errors.js')
+    throw new InputError('ERR_USAGE', `unknown format ${JSON.stringify(format)}`)
   }
+  const render = await renderers[format]()
+  return render(report, options.masks === undefined ? {} : { masks: options.masks })
 }

@@ -88,12 +88,14 @@ describe('checks and renderReport', () => {
     const argv = ['verify', token, '--secret', TEST_SECRET, '--now', String(NOW), '--color', 'never']
     // The CLI's own report, rendered by the API, must be byte for byte what the CLI printed.
     const report = JSON.parse((await runCliInProcess([...argv, '--format', 'json'])).stdout) as Awaited<ReturnType<typeof diagnoseToken>>
-    for (const format of ['human', 'json', 'github', 'junit'] as const) {
+    for (const format of ['human', 'json', 'github', 'junit', 'markdown'] as const) {
       const cli = await runCliInProcess([...argv, '--format', format])
-      expect(renderReport(report, format, { masks: [token] })).toBe(cli.stdout)
+      expect(await renderReport(report, format, { masks: [token] })).toBe(cli.stdout)
     }
-    expect(renderReport(report)).toContain('email-normalization')
-    expect(JSON.parse(renderReport(report, 'json')).schemaVersion).toBe(SCHEMA_VERSION)
+    expect(await renderReport(report)).toContain('email-normalization')
+    // @ts-expect-error: a JavaScript caller may pass any string
+    await expect(renderReport(report, 'xml')).rejects.toMatchObject({ code: 'ERR_USAGE' })
+    expect(JSON.parse(await renderReport(report, 'json')).schemaVersion).toBe(SCHEMA_VERSION)
   })
 })
 

@@ -43,7 +43,17 @@ let failures = 0
 for (const scenario of sim.SCENARIOS) {
   if (!wanted(scenario.id)) continue
   try {
-    const { bytes, calls, overlap } = await recordPlaywright(scenario)
+    // Whether the slow handshake lands inside the widget entry depends on Chromium's connection
+    // reuse; a slow-network scenario is recorded again (at most 4 times) until it shows.
+    let recorded
+    for (let tries = 1; recorded === undefined; tries++) {
+      try {
+        recorded = await recordPlaywright(scenario)
+      } catch (err) {
+        if (tries >= 4 || !String(err).includes('overlap')) throw err
+      }
+    }
+    const { bytes, calls, overlap } = recorded
     writeScenario(scenario.id, bytes, expectedJson(scenario))
     console.log(`${scenario.id}: ${bytes.length} bytes, auth ${calls.map((c) => (c.accepted ? 'accepted' : `refused (${c.reason})`)).join(', ') || 'none'}${overlap ? ', widget script entry time overlaps the auth call' : ''}`)
   } catch (err) {
@@ -122,6 +132,9 @@ async function visit(scenario, makeContext, afterContext) {
     }
     if (calls.length !== attempts) throw new Error(`${calls.length} remote/auth calls, the scenario expects ${attempts}`)
     if (bytes.length > MAX_HAR_BYTES) throw new Error(`HAR is ${bytes.length} bytes (limit ${MAX_HAR_BYTES})`)
+    // The test password belongs in the sign-in request body only (what a redactor is tested on).
+    const passwords = bytes.toString('utf8').split(sim.facts.APP_PASSWORD).length - 1
+    if (passwords > (scenario.returningVisit ? 0 : 1)) throw new Error(`the app password appears ${passwords} times in the HAR`)
     return { bytes, calls }
   } finally {
     await browser.close()

@@ -55,7 +55,7 @@ describe('arbitrary input never crashes', () => {
 })
 
 describe('arbitrary HAR input never crashes', () => {
-  const sample = readFileSync('../shared/har-samples/user-missing.har')
+  const sample = readFileSync('fixtures/scenarios/user-missing/session.har')
   const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-fuzz-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

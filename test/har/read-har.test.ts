@@ -3,26 +3,32 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { HarInputError } from '../../src/har/har-errors.js'
 import {
+  HAVE_SAMPLES,
+  RECORDINGS,
   SAMPLE_COUNTS,
   chunked,
   entriesOf,
   fixture,
+  largeRecording,
   parsedEntries,
   readAll,
   readError,
+  recording,
   sample,
   splitAt,
 } from './helpers.js'
 
 const AUTH_PATH = '/oauth/v2/remote/auth'
 
-describe('readHar on the recorded samples', () => {
-  for (const [name, count] of Object.entries(SAMPLE_COUNTS)) {
-    it(`${name}: ${count} entries, the log event and the ASAP login`, async () => {
-      const bytes = sample(name)
+describe('readHar on the recorded corpus', () => {
+  for (const [id, facts] of Object.entries(RECORDINGS)) {
+    it(`${id}: ${facts.entries} entries, the log event and ${facts.authCalls} ASAP login(s)`, async () => {
+      const bytes = recording(id)
+      const count = facts.entries
       const { events, summary } = await readAll(chunked(bytes, 64 * 1024))
       const entries = entriesOf(events)
       expect(entries).toHaveLength(count)
+      expect(parsedEntries(bytes)).toHaveLength(count)
       expect(entries.map((e) => e.index)).toEqual([...Array(count).keys()])
       expect(summary).toMatchObject({ entries: count, bytes: bytes.length, truncated: false, bom: false, skipped: 0 })
 
@@ -31,49 +37,66 @@ describe('readHar on the recorded samples', () => {
       const log = logs[0]
       expect(log?.kind === 'log' && log.version).toBe('1.2')
       expect(log?.kind === 'log' && log.pages.length).toBe(1)
-      expect(log?.kind === 'log' && log.creator?.name).toBe(name.includes('devtools') ? 'chrome-har' : 'Playwright')
+      expect(log?.kind === 'log' && log.creator?.name).toBe(facts.creator)
       // Version, creator and pages come first in these files, so the log event comes first too.
       expect(events[0]?.kind).toBe('log')
 
       const auth = entries.filter((e) => e.entry.request.url.includes(AUTH_PATH))
-      if (name === 'login-before-ready.har') {
-        expect(auth).toHaveLength(0)
-        return
+      expect(auth).toHaveLength(facts.authCalls)
+      for (const call of auth) {
+        const request = call.entry.request
+        const token = request.queryString.find((q) => q.name === 'jwt_token')?.value ?? ''
+        expect(token).toMatch(/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/)
+        expect(request.url).toContain(`jwt_token=${token}`)
+        expect(request.method).toBe('POST')
       }
-      expect(auth).toHaveLength(1)
-      const request = auth[0]?.entry.request
-      const token = request?.queryString.find((q) => q.name === 'jwt_token')?.value ?? ''
-      expect(token).toMatch(/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/)
-      expect(request?.url).toContain(`jwt_token=${token}`)
-      expect(request?.method).toBe('POST')
     })
   }
 
   it('matches JSON.parse of the whole file, entry for entry', async () => {
-    for (const name of Object.keys(SAMPLE_COUNTS)) {
-      const bytes = sample(name)
+    for (const id of Object.keys(RECORDINGS)) {
+      const bytes = recording(id)
       const { events } = await readAll(chunked(bytes, 1 << 20), { maxStringBytes: 1 << 24 })
       const expected = parsedEntries(bytes)
       expect(entriesOf(events).map((e) => e.entry)).toEqual(expected)
     }
   })
 
+  it('keeps the wire token exactly as sent, whatever the page handed over', async () => {
+    const wire: Record<string, string> = { 'data-object': '[object Object]', 'wrong-field': 'undefined' }
+    for (const [id, token] of Object.entries(wire)) {
+      const { events } = await readAll(chunked(recording(id), 4096))
+      const auth = entriesOf(events).find((e) => e.entry.request.url.includes(AUTH_PATH))
+      expect(auth?.entry.request.queryString.find((q) => q.name === 'jwt_token')?.value).toBe(token)
+    }
+    const { events } = await readAll(chunked(recording('bearer-prefix'), 4096))
+    const auth = entriesOf(events).find((e) => e.entry.request.url.includes(AUTH_PATH))
+    expect(auth?.entry.request.url).toMatch(/jwt_token=Bearer%20eyJ/)
+  })
+
   it('keeps the DevTools-style quirks (duplicate headers, custom fields)', async () => {
-    const { events } = await readAll(chunked(sample('user-missing-devtools.har'), 4096))
+    const { events } = await readAll(chunked(recording('user-missing-devtools'), 4096))
     const auth = entriesOf(events).find((e) => e.entry.request.url.includes(AUTH_PATH))
     expect(auth?.entry._initiator).toContain('asapApp/4213000000108007')
     expect(String(auth?.entry._initiator_detail)).toContain('remoteAuth')
+    expect(auth?.entry.request.httpVersion).toBe('h2')
     const names = auth?.entry.request.headers.map((h) => h.name) ?? []
     expect(names).toContain('User-Agent')
     expect(names).toContain('user-agent')
+    expect(names).toContain(':path')
+    // Set-Cookie kept in the headers of the cross-site answer, but no parsed cookies.
+    expect(auth?.entry.response.cookies).toEqual([])
+    expect(auth?.entry.response.headers.some((h) => h.name === 'set-cookie' && h.value.startsWith('iamcsr='))).toBe(true)
+    const login = entriesOf(events).find((e) => e.entry.request.url.endsWith('/api/login'))
+    expect(login?.entry.response.cookies[0]?.expires).toMatch(/^1970-/)
   })
 })
 
 describe('chunk-size independence', () => {
-  const cases = ['user-missing.har', 'user-missing-devtools.har', 'login-before-ready.har', 'seconds.har']
-  for (const name of cases) {
-    it(`${name}: 1-byte, 7-byte and 64 KiB chunks give the same events`, async () => {
-      const bytes = sample(name)
+  const cases = ['user-missing', 'user-missing-devtools', 'login-outside-ready', 'seconds', 'replay']
+  for (const id of cases) {
+    it(`${id}: 1-byte, 7-byte and 64 KiB chunks give the same events`, async () => {
+      const bytes = recording(id)
       const reference = await readAll(chunked(bytes, 64 * 1024), { maxStringBytes: 600 })
       for (const size of [1, 7]) {
         const got = await readAll(chunked(bytes, size), { maxStringBytes: 600 })
@@ -82,14 +105,16 @@ describe('chunk-size independence', () => {
     })
   }
 
-  it('ok.har (2.3 MB) in 7-byte chunks', async () => {
-    const bytes = sample('ok.har')
+  it('a 2.3 MB session in 7-byte chunks', async () => {
+    const { bytes, entries } = largeRecording()
+    expect(bytes.length).toBeGreaterThan(2_000_000)
     const reference = await readAll(chunked(bytes, 64 * 1024))
+    expect(reference.summary.entries).toBe(entries)
     expect(await readAll(chunked(bytes, 7))).toEqual(reference)
   })
 
   it('property: any split of the input gives the same events', async () => {
-    const bytes = sample('user-missing-devtools.har')
+    const bytes = recording('user-missing-devtools')
     const reference = await readAll(chunked(bytes, bytes.length), { maxStringBytes: 300 })
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 40 }), async (cuts) => {
@@ -99,6 +124,17 @@ describe('chunk-size independence', () => {
       { numRuns: 60 },
     )
   })
+})
+
+describe.skipIf(!HAVE_SAMPLES)('readHar on ../shared/har-samples (optional extra)', () => {
+  for (const [name, count] of Object.entries(SAMPLE_COUNTS)) {
+    it(`${name}: ${count} entries, as JSON.parse reads them`, async () => {
+      const bytes = sample(name)
+      const { events, summary } = await readAll(chunked(bytes, 64 * 1024), { maxStringBytes: 1 << 24 })
+      expect(summary).toMatchObject({ entries: count, truncated: false })
+      expect(entriesOf(events).map((e) => e.entry)).toEqual(parsedEntries(bytes))
+    })
+  }
 })
 
 describe('oversized strings', () => {
@@ -149,7 +185,7 @@ describe('oversized strings', () => {
 
 describe('truncated files', () => {
   it('never throw, and give a prefix of the entries', async () => {
-    const bytes = sample('user-missing.har')
+    const bytes = recording('user-missing')
     const full = entriesOf((await readAll(chunked(bytes, 65536))).events)
     const cuts = [1, 2, 10, 100, 500, 777]
     for (let c = 1000; c < bytes.length; c += 1499) cuts.push(c)
@@ -164,13 +200,14 @@ describe('truncated files', () => {
   })
 
   it('says in which entry the file ends', async () => {
-    const bytes = sample('ok.har')
+    const bytes = recording('ok')
+    // The last entry (the remote/auth call, index 11) is longer than 1000 bytes.
     const { summary } = await readAll(chunked(bytes.subarray(0, bytes.length - 1000), 65536))
-    expect(summary).toMatchObject({ truncated: true, entries: 27, truncatedReason: 'file ends inside entry 27' })
+    expect(summary).toMatchObject({ truncated: true, entries: 11, truncatedReason: 'file ends inside entry 11' })
   })
 
   it('property: any cut point is a prefix', async () => {
-    const bytes = sample('user-missing-devtools.har')
+    const bytes = recording('user-missing-devtools')
     const full = entriesOf((await readAll(chunked(bytes, 65536), { maxStringBytes: 500 })).events)
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: bytes.length - 1 }), async (cut) => {
@@ -196,11 +233,11 @@ describe('input problems', () => {
   }
 
   it('skips a UTF-8 BOM and says so', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sample('seconds.har')])
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), recording('seconds')])
     for (const size of [1, 2, 4, 65536]) {
       const { summary, events } = await readAll(chunked(bytes, size))
-      expect(summary).toMatchObject({ bom: true, entries: 13, bytes: bytes.length, truncated: false })
-      expect(entriesOf(events)).toHaveLength(13)
+      expect(summary).toMatchObject({ bom: true, entries: 12, bytes: bytes.length, truncated: false })
+      expect(entriesOf(events)).toHaveLength(12)
     }
   })
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { HarEntry } from '../../src/har/har-types.js'
 import { redactHar, type RedactOptions, type RedactionStats } from '../../src/har/redact.js'
-import { SAMPLE_COUNTS, chunked, entriesOf, fixture, readAll, sample, splitAt } from './helpers.js'
+import { HAVE_SAMPLES, RECORDINGS, SAMPLE_COUNTS, chunked, entriesOf, fixture, readAll, recording, sample, splitAt } from './helpers.js'
 
 const JWT_RE = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
 const EMAIL_RE = /(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
@@ -102,57 +102,60 @@ function authToken(entries: readonly HarEntry[]): string | undefined {
   return auth?.request.queryString.find((q) => q.name === 'jwt_token')?.value
 }
 
-describe('redactHar on the recorded samples', () => {
-  for (const [name, count] of Object.entries(SAMPLE_COUNTS)) {
-    for (const redactEmails of [false, true]) {
-      for (const maxStringBytes of [undefined, 512]) {
-        const label = `${name}${redactEmails ? ' --redact-emails' : ''}${maxStringBytes ? ' (long strings streamed)' : ''}`
-        it(`${label}: no secret survives, the output is a HAR the reader still understands`, async () => {
-          const input = sample(name)
-          const { out, stats } = await redact(chunked(input, 64 * 1024), { redactEmails, ...(maxStringBytes ? { maxStringBytes } : {}) })
-          const secrets = secretsOf(input, redactEmails)
-          expect(secrets.size).toBeGreaterThanOrEqual(4)
-          expect(leaks(input, secrets).length).toBeGreaterThanOrEqual(secrets.size)
-          expect(leaks(out, secrets)).toEqual([])
+/** Redacts one recording four ways; no secret may survive and the copy must still read as a HAR. */
+function redactionCases(label: string, input: () => Buffer, count: number, creator: string): void {
+  for (const redactEmails of [false, true]) {
+    for (const maxStringBytes of [undefined, 512]) {
+      const name = `${label}${redactEmails ? ' --redact-emails' : ''}${maxStringBytes ? ' (long strings streamed)' : ''}`
+      it(`${name}: no secret survives, the output is a HAR the reader still understands`, async () => {
+        const bytes = input()
+        const { out, stats } = await redact(chunked(bytes, 64 * 1024), { redactEmails, ...(maxStringBytes ? { maxStringBytes } : {}) })
+        const secrets = secretsOf(bytes, redactEmails)
+        expect(secrets.size).toBeGreaterThanOrEqual(4)
+        expect(leaks(bytes, secrets).length).toBeGreaterThanOrEqual(secrets.size)
+        expect(leaks(out, secrets)).toEqual([])
 
-          const { log, entries } = parseHar(out)
-          expect(log.version).toBe('1.2')
-          expect(isRecord(log.creator) && log.creator.name).toBe(name.includes('devtools') ? 'chrome-har' : 'Playwright')
-          expect(entries).toHaveLength(count)
-          expect(stats).toMatchObject({ entries: count, truncated: false, bytesIn: input.length, bytesOut: out.length })
-          expect(stats.jwtSignatures).toBeGreaterThan(0)
-          expect(stats.cookies).toBeGreaterThan(0)
-          if (redactEmails) expect(stats.emails).toBeGreaterThan(0)
-          else expect(stats.emails).toBe(0)
+        const { log, entries } = parseHar(out)
+        expect(log.version).toBe('1.2')
+        expect(isRecord(log.creator) && log.creator.name).toBe(creator)
+        expect(entries).toHaveLength(count)
+        expect(stats).toMatchObject({ entries: count, truncated: false, bytesIn: bytes.length, bytesOut: out.length })
+        expect(stats.jwtSignatures).toBeGreaterThan(0)
+        expect(stats.cookies).toBeGreaterThan(0)
+        if (redactEmails) expect(stats.emails).toBeGreaterThan(0)
+        else expect(stats.emails).toBe(0)
 
-          const reread = await readAll(chunked(out, 65536))
-          expect(reread.summary.entries).toBe(count)
-          const original = authToken(parseHar(input).entries)
-          const token = authToken(entriesOf(reread.events).map((e) => e.entry))
-          if (original === undefined) {
-            expect(token).toBeUndefined()
-            return
-          }
-          const [h, p, s] = jwtParts(token ?? '')
-          expect(s).toBe('REDACTED')
-          expect(h).toBe(jwtParts(original)[0])
-          const claims: unknown = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'))
-          expect(claims).toMatchObject({ email_verified: true })
-          if (redactEmails) expect(claims).toMatchObject({ email: expect.stringMatching(/^user-[0-9a-f]{8}@redacted\.invalid$/) })
-          else expect(p).toBe(jwtParts(original)[1])
-        })
-      }
+        const reread = await readAll(chunked(out, 65536))
+        expect(reread.summary.entries).toBe(count)
+        const original = authToken(parseHar(bytes).entries)
+        const token = authToken(entriesOf(reread.events).map((e) => e.entry))
+        if (original === undefined) {
+          expect(token).toBeUndefined()
+          return
+        }
+        const [h, p, s] = jwtParts(token ?? '')
+        expect(s).toBe('REDACTED')
+        expect(h).toBe(jwtParts(original)[0])
+        const claims: unknown = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'))
+        expect(claims).toMatchObject({ email_verified: true })
+        if (redactEmails) expect(claims).toMatchObject({ email: expect.stringMatching(/^user-[0-9a-f]{8}@redacted\.invalid$/) })
+        else expect(p).toBe(jwtParts(original)[1])
+      })
     }
   }
+}
+
+describe('redactHar on the recorded corpus', () => {
+  for (const [id, facts] of Object.entries(RECORDINGS)) redactionCases(id, () => recording(id), facts.entries, facts.creator)
 
   it('the leak check sees base64-encoded copies (an email inside a JWT payload)', () => {
-    const input = sample('user-missing.har')
+    const input = recording('user-missing')
     const found = leaks(input, ['alex.kim@example.com'])
     expect(found).toContain('alex.kim@example.com as FsZXgua2ltQGV4YW1wbGUuY29t')
   })
 
   it('keeps what the diagnosis needs: cookie names, Set-Cookie attributes, auth scheme, client_id', async () => {
-    const { out } = await redact(chunked(sample('ok.har'), 65536))
+    const { out } = await redact(chunked(recording('ok'), 65536))
     const text = out.toString('utf8')
     expect(text).toContain('"name":"cookie","value":"app_session=REDACTED; csrftoken=REDACTED"')
     expect(text).toContain('iamcsr=REDACTED; Path=/; Secure; SameSite=None')
@@ -164,7 +167,7 @@ describe('redactHar on the recorded samples', () => {
   })
 
   it('is idempotent', async () => {
-    const once = await redact(chunked(sample('user-missing-devtools.har'), 65536), { redactEmails: true })
+    const once = await redact(chunked(recording('user-missing-devtools'), 65536), { redactEmails: true })
     const twice = await redact(chunked(once.out, 65536), { redactEmails: true })
     expect(twice.out.toString('utf8')).toBe(once.out.toString('utf8'))
     expect(twice.stats).toMatchObject({ jwtSignatures: 0, cookies: 0, secretParams: 0, emails: 0 })
@@ -173,14 +176,14 @@ describe('redactHar on the recorded samples', () => {
 
 describe('chunk-size independence', () => {
   it('1-byte, 7-byte and 64 KiB chunks give the same bytes', async () => {
-    const input = sample('user-missing.har')
+    const input = recording('user-missing')
     const opts = { redactEmails: true, maxStringBytes: 300 }
     const reference = (await redact(chunked(input, 65536), opts)).out
     for (const size of [1, 7]) expect((await redact(chunked(input, size), opts)).out.equals(reference)).toBe(true)
   })
 
   it('property: any split gives the same bytes (long strings streamed)', async () => {
-    const input = sample('user-missing-devtools.har')
+    const input = recording('user-missing-devtools')
     const opts = { redactEmails: true, maxStringBytes: 200 }
     const reference = (await redact(chunked(input, input.length), opts)).out
     await fc.assert(
@@ -371,7 +374,7 @@ describe('long strings (streamed through textual redaction)', () => {
   })
 
   it('gives the same document as the structural path where both apply', async () => {
-    const input = sample('user-missing.har')
+    const input = recording('user-missing')
     const structural = parseHar((await redact(chunked(input, 65536))).out)
     const streamed = parseHar((await redact(chunked(input, 65536), { maxStringBytes: 1000 })).out)
     expect(streamed).toEqual(structural)
@@ -380,7 +383,7 @@ describe('long strings (streamed through textual redaction)', () => {
 
 describe('truncated and broken input', () => {
   it('a cut file still gives a complete, valid HAR', async () => {
-    const input = sample('user-missing.har')
+    const input = recording('user-missing')
     for (let cut = 1; cut < input.length; cut += 2311) {
       for (const maxStringBytes of [undefined, 300]) {
         const part = input.subarray(0, cut)
@@ -408,4 +411,10 @@ describe('truncated and broken input', () => {
     const { entries } = parseHar(out)
     expect(entries[0]?.response.content.text).toBe('Grüße ☕ 😀 "quoted" \\ back')
   })
+})
+
+describe.skipIf(!HAVE_SAMPLES)('redactHar on ../shared/har-samples (optional extra)', () => {
+  for (const [name, count] of Object.entries(SAMPLE_COUNTS)) {
+    redactionCases(name, () => sample(name), count, name.includes('devtools') ? 'chrome-har' : 'Playwright')
+  }
 })

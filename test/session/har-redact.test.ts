@@ -9,16 +9,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('har --redact (CLI)', () => {
   it('writes a copy that still diagnoses, without the credentials of the original', async () => {
-    const input = '../shared/har-samples/user-missing.har'
+    const input = 'fixtures/scenarios/user-missing/session.har'
     const out = join(dir, 'user-missing.redacted.har')
     const run = await runCliInProcess(['har', input, '--redact', out, '--redact-emails'])
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^Wrote .*: 13 entries; replaced \d+ JWT signatures/)
+    expect(run.stdout).toMatch(/^Wrote .*: 12 entries; replaced \d+ JWT signatures/)
 
     const original = readFileSync(input, 'utf8')
     const copy = readFileSync(out, 'utf8')
     const har = JSON.parse(copy) as { log: { version: string; entries: unknown[] } }
-    expect(har.log.entries).toHaveLength(13)
+    expect(har.log.entries).toHaveLength(12)
     const signatures = [...original.matchAll(/eyJ[\w-]+\.eyJ[\w-]+\.([\w-]{20,})/g)].map((match) => match[1] ?? '')
     for (const secret of [...signatures, 'correct-horse-battery-staple', 'alex.kim@example.com']) expect(copy).not.toContain(secret)
 
@@ -30,7 +30,7 @@ describe('har --redact (CLI)', () => {
   })
 
   it('refuses to overwrite its input', async () => {
-    const run = await runCliInProcess(['har', '../shared/har-samples/ok.har', '--redact', '../shared/har-samples/ok.har'])
+    const run = await runCliInProcess(['har', 'fixtures/scenarios/ok/session.har', '--redact', 'fixtures/scenarios/ok/session.har'])
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toMatch(/another file than the input/)
   })

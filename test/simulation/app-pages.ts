@@ -23,13 +23,14 @@ export function loginPage(scenario: Scenario): string {
   <h1>Sign in to Acme Projects</h1>
   <form id="login" method="post" action="/api/login">
     <label>Email <input name="email" type="email" autocomplete="username" value="${esc(scenario.user)}"></label>
-    <label>Password <input name="password" type="password" autocomplete="current-password" value="correct-horse-battery-staple"></label>
+    <label>Password <input name="password" type="password" autocomplete="current-password"></label>
     <label><input name="remember" type="checkbox" checked> Keep me signed in</label>
     <button type="submit">Sign in</button>
   </form>
 </main>
 <script>
-// The demo fills in a test account and signs in straight away.
+// Demo links carry the test password in the fragment (#password=…), which never leaves the
+// browser: the page fills it in and signs in straight away. Without it, the form waits for a user.
 function signIn(form) {
   return fetch('/api/login', {
     method: 'POST',
@@ -47,7 +48,12 @@ function signIn(form) {
 }
 var form = document.getElementById('login');
 form.addEventListener('submit', function (ev) { ev.preventDefault(); signIn(form); });
-signIn(form);
+var demo = new URLSearchParams(location.hash.slice(1));
+if (demo.get('password')) {
+  form.password.value = demo.get('password');
+  history.replaceState(null, '', location.pathname);
+  signIn(form);
+}
 </script>
 </body>
 </html>

@@ -38,7 +38,11 @@ export interface Simulation {
   origin(host: string): string
   /** Chromium flags: resolve every simulated host to this server, accept its test certificates. */
   browserArgs: string[]
-  /** Where a visit starts: the scenario's login page, which signs the demo user in and opens the dashboard. */
+  /**
+   * Where a visit starts: the scenario's login page with the test password in the URL fragment
+   * (never sent, so never in a HAR but in the sign-in request body); it signs the demo user in and
+   * opens the dashboard.
+   */
   pageUrl(scenarioId: string, host?: string): string
   /** The scenario's dashboard (needs a signed-in browser: cookie app_session, localStorage accessToken). */
   dashboardUrl(scenarioId: string, host?: string): string
@@ -289,7 +293,7 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     port,
     origin,
     browserArgs: [`--host-resolver-rules=${ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`, '--ignore-certificate-errors'],
-    pageUrl: (id, host = scenarioOf(id)?.host ?? 'app.example.com') => `${origin(host)}/s/${id}/login.html`,
+    pageUrl: (id, host = scenarioOf(id)?.host ?? 'app.example.com') => `${origin(host)}/s/${id}/login.html#password=${encodeURIComponent(APP_PASSWORD)}`,
     dashboardUrl: (id, host = scenarioOf(id)?.host ?? 'app.example.com') => `${origin(host)}/s/${id}/dashboard.html`,
     scenarios,
     authCalls,

@@ -46,7 +46,7 @@ const onlineEnv: readonly EnvSpec[] = [
 /** `--json`, for the commands whose `--format` offers json. */
 const jsonFlag: OptionSpec = { name: 'json', description: 'the same as --format json' }
 
-export type CommandName = 'verify' | 'decode' | 'har' | 'record' | 'check' | 'endpoint' | 'checks' | 'explain' | 'sign'
+export type CommandName = 'verify' | 'decode' | 'har' | 'record' | 'check' | 'endpoint' | 'checks' | 'explain' | 'sign' | 'scan'
 
 const format = (formats: readonly string[]): OptionSpec => ({ name: 'format', value: 'format', description: 'output format', choices: formats, defaultValue: 'human' })
 
@@ -156,7 +156,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms (default 0)' },
       ...integrationOptions,
       format(reportFormats),
+      jsonFlag,
       ...reportOptions,
+    ],
+    env: [
+      secretEnv,
+      { name: 'ASAP_DOCTOR_BROWSER', description: 'the Chromium or Chrome to drive, when --browser is not given' },
+      { name: '<ENV_VAR>', description: 'each variable a --cookie NAME=ENV_VAR names (the cookie value)' },
+      ...onlineEnv,
+      ...colorEnv,
+      githubEnv,
+      spinnerEnv,
+    ],
+    examples: [
+      'record https://app.example.com/help --cookie session=APP_SESSION --org-id 712340056 --allowed-domain app.example.com',
+      'record https://app.example.com/help --har-out login.har --wait-for-login --secret-file asap-secret.txt',
+      'record --config asap-doctor.config.json --repeat 2 --format junit',
     ],
   },
   {
@@ -237,7 +252,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       jsonFlag,
       { name: 'out', value: 'file', description: 'write the output to this file instead of stdout' },
     ],
-    env: [...colorEnv],
+    env: [],
     examples: ['decode --token-file token.txt', 'decode "$TOKEN" --now 2026-11-21T09:30:00Z --json'],
   },
   {
@@ -254,6 +269,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [],
     env: [],
     examples: ['explain time-units', 'explain signature | less'],
+  },
+  {
+    name: 'scan',
+    description: "find the integration's mistakes in source code: the page that calls the widget and the code that signs the token",
+    argument: { name: 'paths', required: false, variadic: true, description: 'files or directories to scan (default: .)' },
+    options: [
+      { name: 'include', value: 'glob', description: 'scan only paths matching this glob (repeatable)', multiple: true },
+      { name: 'exclude', value: 'glob', description: 'skip paths matching this glob (repeatable)', multiple: true },
+      { name: 'org-id', value: 'id', description: 'the Desk orgId, compared with the widget snippet' },
+      { name: 'data-center', value: 'dc', description: 'the data centre (us, eu, in, …), compared with the widget snippet' },
+      { name: 'app-id', value: 'id', description: 'the ASAP app id, compared with the widget snippet' },
+      format(['human', 'json', 'github', 'sarif']),
+      jsonFlag,
+      { name: 'strict', description: 'warnings fail too (exit 1)' },
+      { name: 'only', value: 'ids', description: 'run only these rule ids (comma-separated, repeatable)', multiple: true },
+      { name: 'skip', value: 'ids', description: 'skip these rule ids (comma-separated, repeatable)', multiple: true },
+      { name: 'color', value: 'when', description: 'colour the human output', choices: ['auto', 'always', 'never'], defaultValue: 'auto' },
+    ],
+    env: [...colorEnv, githubEnv],
+    examples: ['scan', 'scan src public --format sarif > asap.sarif', 'scan --exclude "**/*.test.ts" --strict'],
   },
 ]
 

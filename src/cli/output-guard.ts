@@ -61,6 +61,15 @@ export class OutputGuard {
   registerTokensIn(text: string): void {
     for (const run of text.matchAll(RUN)) {
       const parts = run[0].split('.')
+      if (parts.length === 2) {
+        // `header.<not JSON>`: a token that lost a part (or whose header was cut at `=` padding);
+        // what follows a JSON header without itself being JSON is the signature.
+        const [head = '', tail = ''] = parts
+        if (/e[wy][A-Za-z0-9_-]*={0,2}$/.test(head) && !/^e[wy]/.test(tail)) {
+          for (const piece of [tail, tail.replace(/=+$/, '')]) if (piece.length >= 16) this.addSignature(piece)
+        }
+        continue
+      }
       if (parts.length < 3 || parts.slice(0, 3).some((part) => part === '')) continue
       // `eyJ…` (a JSON object) or at least no path: `../fixtures/a.b.c` is a file, not a token.
       const jwtLike = /(?:^|[=/+])e[wy][A-Za-z0-9_-]*={0,2}$/.test(parts[0] ?? '') && /^e[wy]/.test(parts[1] ?? '')
@@ -96,6 +105,11 @@ export class OutputGuard {
   /** Wraps the CLI's streams and environment so nothing written escapes the guard. */
   wrap(io: CliIO): CliIO {
     const guard = this
+    // The well-known credential variables are registered up front: an error may come before they are read.
+    for (const name of CREDENTIAL_ENV) {
+      const value = io.env[name]
+      if (value !== undefined && value !== '') name === 'ASAP_JWT_SECRET' ? guard.registerSecretBytes(Buffer.from(value, 'utf8')) : guard.registerCredential(value)
+    }
     const lineStart = { stdout: true, stderr: true }
     const env = new Proxy(io.env, {
       get(target, name) {
@@ -154,7 +168,13 @@ export class OutputGuard {
       const value = eq > 0 ? arg.slice(eq + 1) : known === true || (known === undefined && next !== undefined && !next.startsWith('-')) ? next : undefined
       if (value === undefined) continue
       if (name === 'secret' || (known === undefined && /s\w*c\w*r|pass|key|tok|auth|cred/i.test(name))) this.registerSecretBytes(Buffer.from(value, 'utf8'))
-      else if (name === 'header') this.registerCredential(value.slice(value.indexOf(':') + 1).trim())
+      else if (name === 'header') {
+        const headerValue = value.slice(value.indexOf(':') + 1).trim()
+        this.registerCredential(headerValue)
+        // `Authorization: Bearer X`: X alone is the credential too.
+        const scheme = /^[A-Za-z][\w.+-]*\s+(\S.*)$/.exec(headerValue)
+        if (scheme?.[1] !== undefined) this.registerCredential(scheme[1])
+      }
       else if (name === 'cookie') {
         this.registerCredential(value.slice(value.indexOf('=') + 1))
         this.registerCredential(value)
@@ -249,6 +269,7 @@ function lastToken(segment: string): string {
 const URL_CREDENTIAL =
   /((?:^|[?&#;\s"']|%3[fF]|%26|%23)(?:access_token|refresh_token|id_token|client_secret|password|api_key|apikey)(?:=|%3[dD]))(?!\*\*\*)[^&#\s"'<>\\,;]+/g
 const ZOHO_OAUTH_TOKEN = /\b1000\.[0-9a-fA-F]{16,}\.[0-9a-fA-F]{16,}\b/g
+const CREDENTIAL_ENV = ['ASAP_JWT_SECRET', 'ZOHO_DESK_ACCESS_TOKEN', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN']
 /** Environment variables the tool reads for display or files, not credentials. */
 // ASAP_DOCTOR_BROWSER is a program path (record names it in notes and errors), not a credential.
 const DISPLAY_ENV = new Set(['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'GITHUB_STEP_SUMMARY', 'GITHUB_ACTIONS', 'HOME', 'PATH', 'ASAP_DOCTOR_BROWSER'])

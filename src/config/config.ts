@@ -228,7 +228,9 @@ function rejectLiteralSecrets(value: unknown, path: string): void {
 
 function unknownKeys(value: Record<string, unknown>, known: readonly string[], path: string): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) throw new ConfigError(path === '' ? key : `${path}.${key}`, `unknown key (expected one of: ${known.filter((k) => k !== '$schema').join(', ')})`)
+    // A pasted secret can land as a key too: name it by its kind, not by its text.
+    const shownKey = looksLikeCredential(key) ? '<a key that looks like a credential>' : key
+    if (!known.includes(key)) throw new ConfigError(path === '' ? shownKey : `${path}.${shownKey}`, `unknown key (expected one of: ${known.filter((k) => k !== '$schema').join(', ')})`)
   }
 }
 

@@ -1,4 +1,4 @@
-import { child, children, dottedName, property, stringValue } from '../scan/js/ast.js'
+import { calleeTail, child, children, property, stringValue } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings } from './support/signer-js.js'
@@ -37,7 +37,7 @@ export default defineRule({
       for (const signing of asapSignings(index, context.file.text)) {
         const nodes = [child(property(signing.options, 'algorithm'), 'value')]
         for (const link of signing.chain) {
-          if (link.type === 'CallExpression' && /\.setProtectedHeader$/.test(dottedName(child(link, 'callee')) ?? '')) nodes.push(child(property(children(link, 'arguments')[0], 'alg'), 'value'))
+          if (link.type === 'CallExpression' && calleeTail(link) === 'setProtectedHeader') nodes.push(child(property(children(link, 'arguments')[0], 'alg'), 'value'))
         }
         if (signing.kind === 'hmac') nodes.push(children(signing.call, 'arguments')[0])
         for (const node of nodes) {

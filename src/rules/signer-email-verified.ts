@@ -6,19 +6,19 @@ import { asapSignings, claim, resolveValue } from './support/signer-js.js'
 const value = (m: RegExpMatchArray) => ({ value: (m[1] ?? '').trim().slice(0, 40) })
 
 export const PATTERNS: PatternTable<'not-true'> = {
-  python: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*:\s*(?!True\b)([^,\n}]+)/, group: 1, data: value }],
-  php: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*=>\s*(?!true\b)([^,\n\]]+)/i, group: 1, data: value }],
-  java: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*,\s*(?!true\s*\)|Boolean\.TRUE)([^)\n]+)\)/, group: 1, data: value }],
+  python: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*:[ \t]*(?![ \t]|True\b)([^,\n}]+)/, group: 1, data: value }],
+  php: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*=>[ \t]*(?![ \t]|true\b)([^,\n\]]+)/i, group: 1, data: value }],
+  java: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*,[ \t]*(?![ \t]|true\s*\)|Boolean\.TRUE)([^)\n]+)\)/, group: 1, data: value }],
   kotlin: [
-    { messageId: 'not-true', pattern: /["']email_verified["']\s*,\s*(?!true\s*\))([^)\n]+)\)/, group: 1, data: value },
+    { messageId: 'not-true', pattern: /["']email_verified["']\s*,[ \t]*(?![ \t]|true\s*\))([^)\n]+)\)/, group: 1, data: value },
     { messageId: 'not-true', pattern: /["']email_verified["']\s+to\s+(?!true\b)([^,\n)]+)/, group: 1, data: value },
   ],
   csharp: [
-    { messageId: 'not-true', pattern: /\{\s*["']email_verified["']\s*,\s*(?!true\s*\})([^}\n]+)\}/, group: 1, data: value },
+    { messageId: 'not-true', pattern: /\{\s*["']email_verified["']\s*,[ \t]*(?![ \t]|true\s*\})([^}\n]+)\}/, group: 1, data: value },
     { messageId: 'not-true', pattern: /new\s+Claim\(\s*["']email_verified["']\s*,\s*([^,)\n]+)\s*\)/, group: 1, data: value },
   ],
-  go: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*:\s*(?!true\b)([^,\n}]+)/, group: 1, data: value }],
-  ruby: [{ messageId: 'not-true', pattern: /(?:\bemail_verified:|["']email_verified["']\s*=>)\s*(?!true\b)([^,\n}]+)/, group: 1, data: value }],
+  go: [{ messageId: 'not-true', pattern: /["']email_verified["']\s*:[ \t]*(?![ \t]|true\b)([^,\n}]+)/, group: 1, data: value }],
+  ruby: [{ messageId: 'not-true', pattern: /(?:\bemail_verified:|["']email_verified["']\s*=>)[ \t]*(?![ \t]|true\b)([^,\n}]+)/, group: 1, data: value }],
 }
 
 /** `email_verified` must be the JSON boolean `true`. */

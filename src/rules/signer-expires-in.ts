@@ -1,4 +1,4 @@
-import { child, children, dottedName, property } from '../scan/js/ast.js'
+import { calleeTail, child, children, property } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings } from './support/signer-js.js'
@@ -33,7 +33,7 @@ export default defineRule({
         const expiresIn = child(property(signing.options, 'expiresIn'), 'key')
         if (expiresIn !== undefined) context.report('library-exp', { option: 'jsonwebtoken expiresIn' }, { start: expiresIn.start, end: expiresIn.end })
         for (const link of signing.chain) {
-          if (link.type === 'CallExpression' && /\.setExpirationTime$/.test(dottedName(child(link, 'callee')) ?? '')) {
+          if (link.type === 'CallExpression' && calleeTail(link) === 'setExpirationTime') {
             const callee = child(child(link, 'callee'), 'property') ?? link
             context.report('library-exp', { option: 'jose setExpirationTime()' }, { start: callee.start, end: children(link, 'arguments').at(-1)?.end ?? callee.end })
           }

@@ -1,4 +1,4 @@
-import { child, children, dottedName, property, stringValue } from '../scan/js/ast.js'
+import { calleeTail, child, children, property, stringValue } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { addedConstant, asapSignings, claim, clockUnit, durationSeconds } from './support/signer-js.js'
@@ -84,7 +84,7 @@ export default defineRule({
           }
         }
         const expiresIn = child(property(signing.options, 'expiresIn'), 'value')
-        const joseExpiry = signing.chain.find((link) => link.type === 'CallExpression' && /\.setExpirationTime$/.test(dottedName(child(link, 'callee')) ?? ''))
+        const joseExpiry = signing.chain.find((link) => link.type === 'CallExpression' && calleeTail(link) === 'setExpirationTime')
         for (const node of [expiresIn, children(joseExpiry, 'arguments')[0]]) {
           if (node === undefined) continue
           const raw = stringValue(node) ?? (node.type === 'Literal' && typeof node.value === 'number' ? node.value : undefined)

@@ -79,8 +79,10 @@ export function sideOf(path: string, language: Language, text: string): Side {
   if (SERVER_PATH.some((pattern) => pattern.test(path))) return 'server'
   const head = text.slice(0, 4000)
   if (/^\s*(['"])use client\1/.test(head)) return 'browser'
+  // A component file (JSX, Vue, Svelte) renders in the browser even when it imports server modules.
+  if (language === 'vue' || language === 'svelte' || /\.[jt]sx$/.test(path)) return 'browser'
   if (SERVER_IMPORT.test(head)) return 'server'
-  if (language === 'vue' || language === 'svelte' || /\.[jt]sx$/.test(path) || BROWSER_HINT.test(text)) return 'browser'
+  if (BROWSER_HINT.test(text)) return 'browser'
   return 'unknown'
 }
 

@@ -161,6 +161,11 @@ export class FlowAnalysis {
     if (name === 'JSON.stringify') return { kind: 'json-stringify' }
     if (/^(localStorage|sessionStorage)\.getItem$/.test(name)) return { kind: 'storage', name }
     if (/^(Cookies|cookies|cookie|jsCookie)\.get$|^getCookie$|^readCookie$/.test(name)) return { kind: 'cookie', name }
+    // String operations keep the value's origin: `document.cookie.split('=')[1]` is still the cookie.
+    if (/^(split|slice|substring|substr|replace|replaceAll|match|at|pop|shift)$/.test(tail) && callee?.type === 'MemberExpression') {
+      const inner = this.origin(child(callee, 'object'), depth + 1)
+      return isStale(inner) && inner.kind !== 'literal' ? inner : { kind: 'unknown' }
+    }
     if (name === 'String' || tail === 'toString' || tail === 'trim') return this.origin(tail === 'String' || name === 'String' ? args[0] : child(callee, 'object'), depth + 1)
     if (name === 'JSON.parse') {
       const inner = this.origin(args[0], depth + 1)

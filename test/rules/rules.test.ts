@@ -1,0 +1,55 @@
+/// <reference types="vite/client" />
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { allRules } from '../../src/rules/index.js'
+import { scanFile, sourceFile } from '../../src/scan/scan-file.js'
+import type { RuleCase } from './case-types.js'
+
+const tables = import.meta.glob<{ cases: readonly RuleCase[] }>('./*.cases.ts', { eager: true })
+
+function casesOf(id: string): readonly RuleCase[] {
+  return tables[`./${id}.cases.ts`]?.cases ?? []
+}
+
+describe('scan rules: valid/invalid case tables', () => {
+  for (const rule of allRules) {
+    describe(rule.id, () => {
+      for (const testCase of casesOf(rule.id)) {
+        it(`${testCase.expect.length === 0 ? 'valid' : 'invalid'}: ${testCase.name}`, () => {
+          const file = sourceFile(testCase.path, testCase.code)
+          expect(file).toBeDefined()
+          if (file === undefined) return
+          const scan = scanFile(file, [rule], testCase.config ?? {})
+          expect(scan.crashed).toEqual([])
+          expect(scan.findings.map((finding) => finding.messageId)).toEqual(testCase.expect)
+        })
+      }
+    })
+  }
+})
+
+describe('rule registry', () => {
+  it('has unique ids in kebab-case', () => {
+    const ids = allRules.map((rule) => rule.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/)
+  })
+
+  for (const rule of allRules) {
+    it(`${rule.id}: docs with wrong and corrected code, and at least one valid and one invalid case`, () => {
+      expect(rule.docs).toBe(`docs/rules/${rule.id}.md`)
+      expect(existsSync(rule.docs)).toBe(true)
+      const docs = readFileSync(rule.docs, 'utf8')
+      expect(docs.startsWith(`# ${rule.id}\n`)).toBe(true)
+      expect(docs).toContain('Corrected:')
+      expect((docs.match(/```/g) ?? []).length).toBeGreaterThanOrEqual(4)
+      for (const id of Object.keys(rule.messages)) expect(docs).toContain(`\`${id}\``)
+      const cases = casesOf(rule.id)
+      expect(cases.some((c) => c.expect.length === 0)).toBe(true)
+      expect(cases.some((c) => c.expect.length > 0)).toBe(true)
+      // Every message a rule can report is exercised by some invalid case.
+      const reported = new Set(cases.flatMap((c) => c.expect))
+      for (const id of Object.keys(rule.messages)) if (!['app-mismatch'].includes(id)) expect([...reported], `message ${id}`).toContain(id)
+    })
+  }
+})

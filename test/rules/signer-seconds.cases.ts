@@ -1,0 +1,17 @@
+import type { RuleCase } from './case-types.js'
+
+/** Valid and invalid cases of signer-seconds: the file, and the message ids the rule reports. */
+export const cases: readonly RuleCase[] = [
+  { name: "JS seconds", path: "server.js", code: "const now = Math.floor(Date.now() / 1000)\njwt.sign({ email, email_verified: true, not_before: now, not_after: now + 300 }, secret)", expect: ["seconds-claim", "seconds-claim"] },
+  { name: "JS ms", path: "server.js", code: "const now = Date.now()\njwt.sign({ email, email_verified: true, not_before: now, not_after: now + 300000 }, secret)", expect: [] },
+  { name: "Python seconds", path: "views.py", code: "now = int(time.time())\npayload = {'email_verified': True, 'not_before': now}", expect: ["seconds-clock"] },
+  { name: "Python ms", path: "views.py", code: "now = int(time.time() * 1000)\npayload = {'email_verified': True, 'not_before': now}", expect: [] },
+  { name: "Python iat seconds is fine", path: "views.py", code: "payload = {'email_verified': True, 'not_before': ms, 'iat': int(time.time())}", expect: [] },
+  { name: "PHP time()", path: "Controller.php", code: "<?php $now = time(); $p = ['email_verified' => true, 'not_before' => $now];", expect: ["seconds-clock"] },
+  { name: "Java getEpochSecond", path: "Asap.java", code: "long now = Instant.now().getEpochSecond(); claims.put(\"not_before\", now); // email_verified", expect: ["seconds-clock"] },
+  { name: "Java millis", path: "Asap.java", code: "long now = System.currentTimeMillis(); claims.put(\"not_before\", now); // email_verified", expect: [] },
+  { name: "Go Unix", path: "asap.go", code: "now := time.Now().Unix()\nclaims := jwt.MapClaims{\"not_before\": now}", expect: ["seconds-clock"] },
+  { name: "Go UnixMilli", path: "asap.go", code: "now := time.Now().UnixMilli()\nclaims := jwt.MapClaims{\"not_before\": now}", expect: [] },
+  { name: "Ruby to_i", path: "asap.rb", code: "now = Time.now.to_i\npayload = { not_before: now }", expect: ["seconds-clock"] },
+  { name: "C# seconds", path: "Asap.cs", code: "var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds(); // not_before", expect: ["seconds-clock"] },
+]

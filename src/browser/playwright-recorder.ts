@@ -25,25 +25,28 @@ const AFTER_ANSWER_MS = 300
 const QUIET_MS = 700
 const POLL_MS = 50
 
-/** The adapter behind the `Recorder` port: playwright-core driving an installed Chromium or Chrome. */
-export function createPlaywrightRecorder(): Recorder {
-  return { record }
+/**
+ * The adapter behind the `Recorder` port: playwright-core driving an installed Chromium or Chrome.
+ * Each recording launches its own browser, unless `shared` is given: then recordings open a fresh
+ * context (own cookies, storage and HAR) in that browser and leave it running (test suites).
+ */
+export function createPlaywrightRecorder(shared?: { readonly browser: Browser }): Recorder {
+  return { record: (request) => record(request, shared?.browser) }
 }
 
-async function record(request: RecordRequest): Promise<Recording> {
+/** Launches the browser with the default flags plus the user's, as a recording does. */
+export async function launchBrowser(path: string, extraArgs: readonly string[], headed = false): Promise<Browser> {
   // Loaded here only: every other command starts without playwright-core.
   const { chromium } = await import('playwright-core')
-  let browser: Browser
   try {
-    browser = await chromium.launch({
-      executablePath: request.browserPath,
-      headless: !request.headed,
-      args: [...DEFAULT_BROWSER_ARGS, ...request.browserArgs],
-      timeout: 30_000,
-    })
+    return await chromium.launch({ executablePath: path, headless: !headed, args: [...DEFAULT_BROWSER_ARGS, ...extraArgs], timeout: 30_000 })
   } catch (error) {
-    throw new AsapDoctorError('ERR_BROWSER', `cannot start the browser ${request.browserPath}: ${firstLine(error)} (install Chromium: apt-get install chromium, or pass --browser PATH)`)
+    throw new AsapDoctorError('ERR_BROWSER', `cannot start the browser ${path}: ${firstLine(error)} (install Chromium: apt-get install chromium, or pass --browser PATH)`)
   }
+}
+
+async function record(request: RecordRequest, shared: Browser | undefined): Promise<Recording> {
+  const browser = shared ?? (await launchBrowser(request.browserPath, request.browserArgs, request.headed))
   const observations: Observation[] = []
   const loads: RecordedLoad[] = []
   const version = `Chromium ${browser.version()}${request.headed ? '' : ' (headless)'}`
@@ -85,7 +88,7 @@ async function record(request: RecordRequest): Promise<Recording> {
   } finally {
     // Closing the context writes the HAR.
     await context?.close().catch(() => {})
-    await browser.close().catch(() => {})
+    if (shared === undefined) await browser.close().catch(() => {})
   }
   return { harPath: request.harPath, observations, loads, browser: version }
 }

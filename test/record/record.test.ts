@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPlaywrightRecorder } from '../../src/browser/playwright-recorder.js'
+import type { Browser } from 'playwright-core'
+import { createPlaywrightRecorder, launchBrowser } from '../../src/browser/playwright-recorder.js'
 import type { CliIO } from '../../src/cli/cli-io.js'
 import { recordSubjects } from '../../src/cli/commands/record.js'
 import type { ParsedOptions } from '../../src/cli/common-options.js'
@@ -15,17 +16,21 @@ import { runCliInProcess } from '../helpers/run-cli.js'
 import { ALLOWED_DOMAINS, APP_ID, ASAP_SECRET, ORG_ID } from '../simulation/facts.js'
 import { type Simulation, scenarioById, startSimulation } from '../simulation/index.js'
 
-// Every test here drives Debian's Chromium against the local simulation (test/simulation): one
-// browser at a time, each `record` run starting its own as the CLI does.
+// Every test here drives Debian's Chromium against the local simulation (test/simulation). The
+// scenario tests share one browser (a fresh context, cookies and HAR each); the CLI tests start
+// their own, as the command does.
 const USERS = 'fixtures/scenarios/end-users.txt'
 const ENV = { NO_COLOR: '1', ASAP_JWT_SECRET: ASAP_SECRET }
 const BROWSER_TEST_MS = 45_000
 
 let sim: Simulation
+let browser: Browser
 beforeAll(async () => {
   sim = await startSimulation()
+  browser = await launchBrowser('/usr/bin/chromium', sim.browserArgs)
 })
 afterAll(async () => {
+  await browser?.close()
   await sim?.close()
 })
 
@@ -61,7 +66,7 @@ async function recordScenario(id: string): Promise<{ subjects: SubjectReport[]; 
     browserArg: [...sim.browserArgs],
   }
   const io = fakeIo()
-  const real = createPlaywrightRecorder()
+  const real = createPlaywrightRecorder({ browser })
   let runtime: PageRuntimeFacts | undefined
   const capturing: Recorder = {
     async record(request) {

@@ -6,6 +6,7 @@ import { allChecks, integrationChecks, runtimeChecks, sessionChecks, tokenChecks
 import { AsapDoctorError, InputError } from '../../core/errors.js'
 import { buildReport, type SubjectReport } from '../../core/report.js'
 import { runtimeFactsFrom } from '../../record/observations.js'
+import type { PageRuntimeFacts } from '../../core/types.js'
 import type { LoginStep, Recorder, Recording, RecordRequest } from '../../record/recorder.js'
 import { findBrowser } from '../../browser/find-browser.js'
 import { diagnoseSession } from '../../session/diagnose-session.js'
@@ -78,7 +79,7 @@ export async function recordSubjects(urlArgument: string | undefined, options: P
       leewayMs: setup.leewayMs,
       reveal: optFlag(options, 'reveal'),
       now: io.now(),
-      notes: [...setup.notes, ...notes, ...recordingNotes(recording, elapsed, built, harOut, optFlag(options, 'noRedact'))],
+      notes: [...setup.notes, ...notes, ...recordingNotes(recording, elapsed, built, harOut, optFlag(options, 'noRedact')), runtimeNote(runtime, recording.loads[0]?.startedAt)],
       runtime,
     })
     return {
@@ -195,6 +196,18 @@ function recordingNotes(recording: Recording, elapsedMs: number, built: BuiltReq
   if (built.request.waitForLogin && loads.some((load) => !load.loginAnswered)) notes.push(`--wait-for-login: Zoho's remote/auth answer did not arrive within ${Math.round(built.request.timeoutMs / 1000)} s on ${loads.filter((load) => !load.loginAnswered).length} load(s).`)
   if (harOut !== undefined) notes.push(noRedact ? `HAR written to ${harOut} WITH credentials (--no-redact): do not attach it to a ticket.` : `HAR written to ${harOut}, redacted (token signatures, cookies and credentials removed).`)
   return notes
+}
+
+/** What the page did with the widget, in one line: the facts page-runtime and login-timing read. */
+function runtimeNote(runtime: PageRuntimeFacts, startedAt: number | undefined): string {
+  const at = (time: number | undefined) => (time === undefined || startedAt === undefined ? 'never' : `+${time - startedAt} ms`)
+  const invokes = runtime.invokes.length === 0 ? 'none' : runtime.invokes.map((call) => `${call.name}${call.beforeReady ? ' (before ready)' : ''}`).join(', ')
+  const values = runtime.callbackValues.map((value) => (value.type === 'string' ? `a string of ${value.length ?? 0} characters (${value.shape})` : value.type === 'object' ? `an object {${(value.keys ?? []).join(', ')}}` : value.type))
+  const refused = runtime.blockedCookies.length === 0 ? '' : `, ${runtime.blockedCookies.length} cookie(s) refused (${[...new Set(runtime.blockedCookies.map((cookie) => cookie.reason))].join(', ')})`
+  return (
+    `In the page: ZohoDeskAsapReady ${at(runtime.readyDefinedAt)}, ZohoDeskAsap ${at(runtime.asapDefinedAt)}, widget ready ${at(runtime.readySignalledAt)}; invoke: ${invokes}; ` +
+    `successCallback got ${values.length === 0 ? 'nothing' : values.join(', ')}; ${runtime.pageErrors.length} page error(s), ${runtime.cspViolations.length} CSP violation(s)${refused}.`
+  )
 }
 
 async function writeHarOut(source: string, out: string, redact: boolean, io: CliIO): Promise<void> {

@@ -8,6 +8,7 @@
 //
 //   node scripts/record-scenarios.mjs            # everything
 //   node scripts/record-scenarios.mjs ok replay  # only these scenario ids
+//   node scripts/record-scenarios.mjs --expected-only   # rewrite expected.json, keep the recordings
 //
 // The simulation is TypeScript (test/simulation); esbuild (a dev dependency) bundles it for Node
 // next to its sources, so its test certificates resolve, and the bundle is removed afterwards.
@@ -33,11 +34,20 @@ const BASE_ARGS = ['--org-id', '712340056', '--data-center', 'us', '--app-id', '
 const DEVTOOLS_OF = 'user-missing'
 
 const sim = await loadSimulation()
-const only = new Set(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const expectedOnly = argv.includes('--expected-only')
+const only = new Set(argv.filter((a) => !a.startsWith('--')))
 const wanted = (id) => only.size === 0 || only.has(id)
 
 mkdirSync(OUT, { recursive: true })
 writeFileSync(join(OUT, 'end-users.txt'), `${sim.facts.END_USERS.join('\n')}\n`)
+if (expectedOnly) {
+  // Rewrite expected.json from scenarios.ts, keeping the recordings.
+  for (const scenario of sim.SCENARIOS) if (wanted(scenario.id)) writeExpected(scenario.id, expectedJson(scenario))
+  const devtools = sim.scenarioById(DEVTOOLS_OF)
+  if (wanted(`${DEVTOOLS_OF}-devtools`)) writeExpected(`${DEVTOOLS_OF}-devtools`, devtoolsExpected(devtools))
+  process.exit(0)
+}
 
 let failures = 0
 for (const scenario of sim.SCENARIOS) {
@@ -65,7 +75,7 @@ if (wanted(`${DEVTOOLS_OF}-devtools`)) {
   const scenario = sim.scenarioById(DEVTOOLS_OF)
   try {
     const { bytes, calls } = await recordDevtools(scenario)
-    writeScenario(`${DEVTOOLS_OF}-devtools`, bytes, { ...expectedJson(scenario), description: `${scenario.expected.description} Recorded as a DevTools-style HAR (CDP events converted, chrome-har quirks).` })
+    writeScenario(`${DEVTOOLS_OF}-devtools`, bytes, devtoolsExpected(scenario))
     console.log(`${DEVTOOLS_OF}-devtools: ${bytes.length} bytes, auth ${calls.map((c) => (c.accepted ? 'accepted' : 'refused')).join(', ')}`)
   } catch (err) {
     failures++
@@ -90,11 +100,18 @@ function expectedJson(scenario) {
   return { description, args: users ? [...BASE_ARGS, '--users', USERS_FILE] : [...BASE_ARGS], ...rest }
 }
 
+function devtoolsExpected(scenario) {
+  return { ...expectedJson(scenario), description: `${scenario.expected.description} Recorded as a DevTools-style HAR (CDP events converted, chrome-har quirks).` }
+}
+
 function writeScenario(id, bytes, expected) {
-  const dir = join(OUT, id)
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, 'session.har'), bytes)
-  writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`)
+  mkdirSync(join(OUT, id), { recursive: true })
+  writeFileSync(join(OUT, id, 'session.har'), bytes)
+  writeExpected(id, expected)
+}
+
+function writeExpected(id, expected) {
+  writeFileSync(join(OUT, id, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`)
 }
 
 /** Runs one visit and checks that the simulated Zoho side saw what the scenario says. */

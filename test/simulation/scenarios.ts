@@ -417,11 +417,13 @@ export const SCENARIOS: readonly Scenario[] = [
       users: true,
       attempts: 0,
       outcomes: ['widget-not-loaded'],
-      fail: ['page-runtime'],
-      mayFail: ['login-timing'],
-      rootCause: 'page-runtime',
-      rootCauseAlternatives: ['login-timing'],
-      verdictIncludes: ['desk.zoho.com'],
+      // The HAR proves the block (the widget entry's _failureText "csp", the CSP report): the
+      // widget never loaded (login-timing); page-runtime, which reads browser observations, may say it too.
+      fail: ['login-timing'],
+      mayFail: ['page-runtime'],
+      rootCause: 'login-timing',
+      rootCauseAlternatives: ['page-runtime'],
+      verdictIncludes: ['Content-Security-Policy', 'desk.zoho.com'],
     },
   },
   {

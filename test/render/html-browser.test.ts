@@ -3,11 +3,11 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/report.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
-import { CLOSE_SCRIPT, HAR_CASES, type ReportCase, reportOf, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
+import { CLOSE_SCRIPT, DECODE_CASES, embeddedReport, HAR_CASES, type ReportCase, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
 
 // The HTML report in a real browser (Debian's chromium, never a downloaded one), opened from
 // file:// like a support agent opening an attachment. One browser for the whole file.
@@ -21,6 +21,23 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const README_SHOT = 'docs/images/har-report.png'
 const README_CASE = HAR_CASES.find((testCase) => testCase.name === 'scenario-cached-localstorage') ?? HAR_CASES[0]
 
+/**
+ * Code run inside the page, as source text: this file is type-checked without the DOM library
+ * (the project is Node-only), and the strings keep browser globals out of the Node typings.
+ */
+const IN_PAGE = {
+  recordCspViolations:
+    "(() => { const record = []; Object.defineProperty(window, '__cspViolations', { value: record }); document.addEventListener('securitypolicyviolation', (event) => record.push(event.violatedDirective + ' ' + event.blockedURI)) })()",
+  scrollWidth: 'document.documentElement.scrollWidth',
+  cspViolations: 'window.__cspViolations',
+  pwned: 'window.__pwned',
+  background: 'getComputedStyle(document.body).backgroundColor',
+  // Markup injected after load: CSP must refuse the inline script and the image request.
+  inject:
+    "(async () => { const script = document.createElement('script'); script.textContent = 'window.__pwned = 1'; document.body.appendChild(script); const image = document.createElement('img'); image.src = 'https://example.com/x.png'; document.body.appendChild(image); await new Promise((resolve) => setTimeout(resolve, 100)); return { pwned: window.__pwned, violations: window.__cspViolations } })()",
+  axe: "(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length })))()",
+}
+
 interface Opened {
   readonly page: Page
   readonly requests: string[]
@@ -31,11 +48,21 @@ interface Opened {
 // Generous timeouts: on a loaded CI machine a page load can take a second; the file stays one browser.
 describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 180_000 }, () => {
   let browser: Browser
+  // One context for the page as shipped, one with bypassCSP for axe, whose source is injected as an
+  // inline script the page's CSP rightly refuses. Pages are cheap; contexts are not.
+  let shipped: BrowserContext
+  let forAxe: BrowserContext
   const files = new Map<string, { path: string; report: Report }>()
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-    for (const testCase of [...HAR_CASES, ...TOKEN_CASES]) files.set(testCase.name, await write(testCase))
+    shipped = await browser.newContext()
+    forAxe = await browser.newContext({ bypassCSP: true })
+    for (const context of [shipped, forAxe]) {
+      // Runs before the page's own code (through the DevTools protocol, outside the page's CSP).
+      await context.addInitScript({ content: IN_PAGE.recordCspViolations })
+    }
+    for (const testCase of [...HAR_CASES, ...TOKEN_CASES, ...DECODE_CASES]) files.set(testCase.name, await write(testCase))
   }, 180_000)
   afterAll(async () => {
     await browser?.close()
@@ -47,14 +74,15 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
     const run = await runCliInProcess([...testCase.argv, '--format', 'html', '--out', path])
     expect(run.stderr, testCase.name).toBe('')
     expect(run.stdout).toMatch(/^Wrote .*\.html \(\d+ KB\)\.\n$/)
-    return { path, report: await reportOf(testCase) }
+    // html.test.ts proves the embedded report is the --format json one.
+    return { path, report: embeddedReport(readFileSync(path, 'utf8')) }
   }
 
   async function open(name: string, options: { width?: number; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<Opened> {
     const file = files.get(name)
     if (file === undefined) throw new Error(name)
-    // bypassCSP only for axe, whose source is injected as an inline script the page's CSP rightly refuses.
-    const page = await browser.newPage({ viewport: { width: options.width ?? 1024, height: 900 }, bypassCSP: options.bypassCSP ?? false })
+    const page = await (options.bypassCSP === true ? forAxe : shipped).newPage()
+    await page.setViewportSize({ width: options.width ?? 1024, height: 900 })
     const opened: Opened = { page, requests: [], errors: [], dialogs: [] }
     page.on('request', (request) => opened.requests.push(request.url()))
     page.on('console', (message) => {
@@ -64,12 +92,6 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
     page.on('dialog', (dialog) => {
       opened.dialogs.push(dialog.message())
       void dialog.dismiss()
-    })
-    // Runs before the page's own code (through the DevTools protocol, outside the page's CSP).
-    await page.addInitScript(() => {
-      const record: string[] = []
-      Object.defineProperty(window, '__cspViolations', { value: record })
-      document.addEventListener('securitypolicyviolation', (event) => record.push(`${event.violatedDirective} ${event.blockedURI}`))
     })
     await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' })
     await page.goto(pathToFileURL(file.path).href)
@@ -103,10 +125,10 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
         expect(box?.height ?? 0, name).toBeGreaterThan(20)
         expect(await svg.locator('text').count(), name).toBeGreaterThan(0)
       }
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(375)
+      expect(await page.evaluate(IN_PAGE.scrollWidth), name).toBeLessThanOrEqual(375)
       expect(errors, name).toEqual([])
       expect(dialogs, name).toEqual([])
-      expect(await page.evaluate(() => Reflect.get(window, '__cspViolations')), name).toEqual([])
+      expect(await page.evaluate(IN_PAGE.cspViolations), name).toEqual([])
       // The only request is the file itself.
       expect(requests, name).toEqual([pathToFileURL(path).href])
       await page.close()
@@ -132,7 +154,7 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
     expect(text).toContain(XSS)
     expect(text).toContain(CLOSE_SCRIPT)
     expect(text).toContain('<b>bold</b>')
-    expect(await page.evaluate(() => Reflect.get(window, '__pwned'))).toBeUndefined()
+    expect(await page.evaluate(IN_PAGE.pwned)).toBeUndefined()
     expect(await page.locator('img, b, iframe, object, embed').count()).toBe(0)
     expect(await page.locator('script').count()).toBe(3)
     expect(dialogs).toEqual([])
@@ -142,16 +164,7 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
 
   it('would block injected markup anyway: the CSP forbids any other script and any fetch', async () => {
     const { page } = await open('hostile')
-    const outcome = await page.evaluate(async () => {
-      const script = document.createElement('script')
-      script.textContent = 'window.__pwned = 1'
-      document.body.appendChild(script)
-      const image = document.createElement('img')
-      image.src = 'https://example.com/x.png'
-      document.body.appendChild(image)
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      return { pwned: Reflect.get(window, '__pwned'), violations: Reflect.get(window, '__cspViolations') }
-    })
+    const outcome: { pwned: unknown; violations: unknown } = await page.evaluate(IN_PAGE.inject)
     expect(outcome.pwned).toBeUndefined()
     expect(outcome.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^img-src https:\/\/example\.com/)]))
     await page.close()
@@ -162,7 +175,7 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
       const { page } = await open(name)
       await page.emulateMedia({ media: 'print' })
       await page.setViewportSize({ width: 700, height: 900 })
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(700)
+      expect(await page.evaluate(IN_PAGE.scrollWidth), name).toBeLessThanOrEqual(700)
       for (const format of ['A4', 'Letter']) expect((await page.pdf({ format })).byteLength, `${name} ${format}`).toBeGreaterThan(10_000)
       await page.close()
     }
@@ -174,15 +187,11 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
       for (const name of ['two-attempts', 'hostile', 'verify-window-one-hour']) {
         const { page } = await open(name, { colorScheme, bypassCSP: true })
         if (name === 'two-attempts') {
-          backgrounds.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+          backgrounds.push(String(await page.evaluate(IN_PAGE.background)))
           await page.screenshot({ path: join(dir, `${name}-${colorScheme}.png`), fullPage: true })
         }
         await page.addScriptTag({ content: AXE })
-        const violations: Array<{ id: string; impact: string; nodes: number }> = await page.evaluate(async () => {
-          const axe = Reflect.get(window, 'axe')
-          const result = await axe.run(document, { resultTypes: ['violations'] })
-          return result.violations.map((violation: { id: string; impact: string; nodes: unknown[] }) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }))
-        })
+        const violations: Array<{ id: string; impact: string; nodes: number }> = await page.evaluate(IN_PAGE.axe)
         expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), `${name} ${colorScheme}`).toEqual([])
         await page.close()
       }

@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/report.js'
 import { renderMarkdown, text } from '../../src/render/markdown.js'
-import { CLOSE_SCRIPT, HAR_CASES, outputOf, reportOf, signaturesIn, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
+import { CLOSE_SCRIPT, DECODE_CASES, HAR_CASES, outputOf, reportOf, signaturesIn, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
 
 // html: true is the dangerous setting (raw HTML passes through, as on many ticket systems): if the
 // output carried any tag, it would survive rendering here.
@@ -67,6 +67,14 @@ describe('renderMarkdown', () => {
     expect(seen).toContain('|`**x**`|<b>bold</b>')
   })
 
+  it('decode: the decoded claims without a verdict table row', async () => {
+    const markdown = await outputOf(first(DECODE_CASES), 'markdown')
+    const seen = visibleText(md.render(markdown))
+    expect(seen).toContain('Decoded only, no verdict')
+    expect(seen).toContain('looks like seconds')
+    expect(markdown).not.toMatch(/\.[A-Za-z0-9_-]{20,}`/)
+  })
+
   it('never shows a token signature or the secret', async () => {
     for (const testCase of HAR_CASES) {
       const markdown = await outputOf(testCase, 'markdown')
@@ -84,3 +92,9 @@ describe('renderMarkdown', () => {
     }
   })
 })
+
+function first<T>(items: readonly T[]): T {
+  const item = items[0]
+  if (item === undefined) throw new Error('no case')
+  return item
+}

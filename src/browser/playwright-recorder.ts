@@ -197,5 +197,6 @@ function safePath(url: string): string {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim()
+  // Playwright prefixes the API call ("browserType.launch: "): not the user's concern.
+  return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim().replace(/^[a-zA-Z]+\.[a-zA-Z]+: /, '')
 }

@@ -27,7 +27,10 @@ const server = createServer((request, response) => {
       response.end()
     } else if (request.url === '/home' || request.url === '/page') {
       response.setHeader('content-type', 'text/html')
-      response.end('<html><head><title>Shop</title><script src="http://cdn.test/lib.js"></script></head><body>hello</body></html>')
+      // The page tells the server what it found in localStorage (for the storage-state test).
+      response.end(`<html><head><title>Shop</title><script src="http://cdn.test/lib.js"></script></head><body>hello<script>fetch('/echo?ls=' + encodeURIComponent(localStorage.getItem('seen') || ''))</script></body></html>`)
+    } else if (request.url?.startsWith('/echo')) {
+      response.end('ok')
     } else {
       response.statusCode = 404
       response.end()
@@ -83,4 +86,22 @@ it('logs in with the config login step, then sends --cookie and --header to the 
   expect(cdn?.headers.cookie ?? '').not.toContain('theme=')
   // The credentials never reach the report.
   for (const value of ['pw-secret-98765', 'theme-cookie-456', 'header-value-123']) expect(run.stdout).not.toContain(value)
+}, 45_000)
+
+it('--storage-state starts from saved cookies and localStorage', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asap-record-state-'))
+  const state = join(dir, 'state.json')
+  writeFileSync(
+    state,
+    JSON.stringify({
+      cookies: [{ name: 'sid', value: 'saved-session-777', domain: 'shop.test', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+      origins: [{ origin: 'http://shop.test', localStorage: [{ name: 'seen', value: 'from-storage-state' }] }],
+    }),
+  )
+  const before = seen.length
+  const run = await runCliInProcess(['record', 'http://shop.test/page', `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1:${port}`, '--storage-state', state, '--timeout', '15s', '--format', 'json'], { now: () => Date.now() })
+  expect(run.stderr).toBe('')
+  const requests = seen.slice(before)
+  expect(requests.find((request) => request.path === '/page')?.headers.cookie).toContain('sid=saved-session-777')
+  expect(requests.find((request) => request.path.startsWith('/echo'))?.path).toBe('/echo?ls=from-storage-state')
 }, 45_000)

@@ -22,6 +22,13 @@ describe('record without a browser', () => {
     expect(run.stderr).toMatch(/^asap-doctor: no browser at --browser \/nonexistent; .*apt-get install chromium.*--browser PATH/)
   })
 
+  it('a file that is not a browser: exit 2, one line', async () => {
+    const run = await runCliInProcess(['record', 'https://app.example.com/dashboard', '--browser', '/bin/true'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^asap-doctor: cannot start the browser \/bin\/true: .*apt-get install chromium/)
+  }, 30_000)
+
   it('ASAP_DOCTOR_BROWSER naming a missing file is refused the same way', async () => {
     const run = await runCliInProcess(['record', 'https://app.example.com/dashboard'], { env: { NO_COLOR: '1', ASAP_DOCTOR_BROWSER: '/no/such/chrome' } })
     expect(run.exitCode).toBe(2)

@@ -223,10 +223,12 @@ describe('record against the simulation (real Chromium)', () => {
 
 describe('asap-doctor record (CLI)', () => {
   it(
-    'ok, loaded twice with --wait-for-login: JSON report, two accepted logins, exit 0',
+    'ok, loaded twice with --wait-for-login: JSON report, two accepted logins, exit 0; --no-redact keeps the HAR as recorded',
     async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'asap-record-')), 'raw.har')
+      const before = sim.authCalls.length
       const run = await runCliInProcess(
-        ['record', sim.pageUrl('ok'), ...sim.browserArgs.map((arg) => `--browser-arg=${arg}`), ...integrationFlags(), '--repeat', '2', '--wait-for-login', '--timeout', '20s', '--format', 'json'],
+        ['record', sim.pageUrl('ok'), ...sim.browserArgs.map((arg) => `--browser-arg=${arg}`), ...integrationFlags(), '--repeat', '2', '--wait-for-login', '--timeout', '20s', '--har-out', out, '--no-redact', '--format', 'json'],
         { env: ENV, now: () => Date.now() },
       )
       expect(run.stderr).toBe('')
@@ -237,6 +239,12 @@ describe('asap-doctor record (CLI)', () => {
       // Each load minted its own token: no reuse across loads.
       expect(new Set(report.subjects.map((subject) => subject.token?.masked)).size).toBe(2)
       expect(report.subjects[0]?.notes.some((note) => /2 page load\(s\)/.test(note))).toBe(true)
+      expect(report.subjects[0]?.notes.some((note) => /WITH credentials \(--no-redact\)/.test(note))).toBe(true)
+      // The raw HAR keeps what was sent, for a developer's own machine.
+      const tokens = sim.authCalls.slice(before).map((call) => call.jwtToken)
+      expect(tokens).toHaveLength(2)
+      const raw = readFileSync(out, 'utf8')
+      for (const token of tokens) expect(raw).toContain(token)
     },
     BROWSER_TEST_MS,
   )

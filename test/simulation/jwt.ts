@@ -16,11 +16,15 @@ export interface SignInput {
   encoding?: Encoding
 }
 
+const HASH: Readonly<Record<string, string>> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }
+
+/** Signs with the HMAC the header's `alg` names (HS256 unless it says HS384 or HS512). */
 export function signHs256({ header, payload, key, encoding = 'base64url' }: SignInput): string {
   const enc = (buf: Buffer) => buf.toString(encoding)
   const head = enc(Buffer.from(JSON.stringify(header), 'utf8'))
   const body = enc(Buffer.from(JSON.stringify(payload), 'utf8'))
-  const sig = enc(createHmac('sha256', key).update(`${head}.${body}`).digest())
+  const hash = HASH[String(header.alg)] ?? 'sha256'
+  const sig = enc(createHmac(hash, key).update(`${head}.${body}`).digest())
   return `${head}.${body}.${sig}`
 }
 

@@ -61,6 +61,8 @@ export interface Scenario {
     mint: (ctx: MintContext) => MintedToken
     /** The token is minted this long before the backend's clock (a sign-in earlier on). */
     mintedAgoMs?: number
+    /** The address the app's user database holds (default: what the user typed at sign-in). */
+    storedEmail?: string
     /** Where the backend hands the token out: its token endpoint (default) or the sign-in response. */
     deliver?: 'token-endpoint' | 'login-response'
   }
@@ -330,6 +332,54 @@ export const SCENARIOS: readonly Scenario[] = [
     expected: rejected('The app stores the address as Jane.Doe@example.com; the end user is jane.doe@example.com, and Zoho compares exactly.', 'help-center-user', {
       fail: ['help-center-user', 'email-normalization'],
       verdictIncludes: ['Jane.Doe@example.com'],
+    }),
+  },
+  {
+    id: 'user-whitespace',
+    ...JANE,
+    backend: { mint: standard, storedEmail: 'jane.doe@example.com ' },
+    page: page(),
+    expected: rejected('The app stored the address with a trailing space ("jane.doe@example.com ") and signs it untrimmed; Zoho compares exactly.', 'help-center-user', {
+      fail: ['help-center-user', 'email-normalization'],
+      // The same fact (surrounding whitespace) is what email-format reports: it may say so and be blamed.
+      mayFail: ['email-format'],
+      rootCauseAlternatives: ['email-format'],
+      verdictIncludes: ['whitespace'],
+    }),
+  },
+  {
+    id: 'hs512',
+    ...JANE,
+    backend: { mint: (ctx) => ({ header: { alg: 'HS512', typ: 'JWT' }, payload: standardClaims(ctx) }) },
+    page: page(),
+    expected: rejected("The backend's JWT library is configured for HS512 (HMAC-SHA512) with the right secret: Zoho takes HS256 only.", 'algorithm', {
+      mayFail: ['signature'],
+    }),
+  },
+  {
+    id: 'missing-email-verified',
+    ...JANE,
+    backend: { mint: (ctx) => ({ payload: { ...standardClaims(ctx), email_verified: undefined } }) },
+    page: page(),
+    expected: rejected('The backend leaves out email_verified.', 'required-claims', {
+      mayFail: ['email-verified'],
+      rootCauseAlternatives: ['email-verified'],
+    }),
+  },
+  {
+    id: 'clock-ahead',
+    ...JANE,
+    backend: { mint: standard, mintedAgoMs: -3 * MINUTE },
+    page: page(),
+    expected: rejected("The signing server's clock runs 3 minutes ahead: not_before lies in the future when Zoho sees the token.", 'time-validity'),
+  },
+  {
+    id: 'secret-with-newline',
+    ...JANE,
+    backend: { mint: (ctx) => ({ payload: standardClaims(ctx), key: `${ASAP_SECRET}\n` }) },
+    page: page(),
+    expected: rejected('The backend reads the secret from a file with its trailing newline and signs with it.', 'signature', {
+      verdictIncludes: ['newline'],
     }),
   },
   {

@@ -151,7 +151,7 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     if (!isRecord(body) || typeof body.email !== 'string' || body.password !== APP_PASSWORD) return json(401, { error: 'invalid credentials' })
     if (scenario === undefined) return json(400, { error: 'unknown scenario (sign in from /s/<scenario>/login.html)' })
     const sid = randomBytes(18).toString('base64url')
-    const session: Session = { scenario, email: body.email, name: scenario.userName }
+    const session: Session = { scenario, email: scenario.backend.storedEmail ?? body.email, name: scenario.userName }
     sessions.set(sid, session)
     const t = Math.floor(now() / 1000)
     const accessToken = signHs256({

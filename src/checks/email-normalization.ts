@@ -19,6 +19,12 @@ const messages = {
     text: 'email differs from the expected address only in case or whitespace: token {{quoted}} vs expected {{expectedQuoted}}.',
     hints: [EXACT, 'Normalise both sides (trim, lower-case) or sign the address exactly as stored in Zoho Desk.'],
   },
+  'differs-from-user': {
+    status: 'fail',
+    verdict: 'the email differs from the Help Center user {{storedQuoted}} in case or whitespace',
+    text: 'email {{quoted}} matches the end user {{storedQuoted}} ({{source}}) only when case or whitespace is ignored; Zoho looks the address up exactly.',
+    hints: ['Sign the address exactly as Zoho has it ({{storedEmail}}), e.g. email.trim().toLowerCase() when Zoho stores it lower-case.'],
+  },
   'different-user': {
     status: 'fail',
     verdict: 'the token is for another user ({{quoted}})',
@@ -40,12 +46,17 @@ export default defineCheck({
   severity: 'error',
   scope: 'token',
   messages,
-  run({ token, expectEmail }): Outcome<MessageId> {
+  async run({ token, expectEmail, users }): Promise<Outcome<MessageId>> {
     const payload = token?.payload
     if (payload === undefined) return { messageId: 'no-payload' }
     const email = payload.email
     if (typeof email !== 'string') return { messageId: 'absent' }
     const quoted = JSON.stringify(email)
+    // With a directory, a near-miss is a fact, not a style warning (help-center-user reports lookup errors).
+    const known = users === undefined ? undefined : await users.lookup(email).catch(() => undefined)
+    if (known?.kind === 'case-mismatch') {
+      return { messageId: 'differs-from-user', data: { quoted, storedEmail: known.storedEmail, storedQuoted: JSON.stringify(known.storedEmail), source: known.source } }
+    }
     if (expectEmail !== undefined) {
       const expectedQuoted = JSON.stringify(expectEmail)
       if (email === expectEmail) return { messageId: 'matches-expected', data: { expected: expectEmail } }

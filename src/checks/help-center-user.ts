@@ -43,9 +43,12 @@ const messages = {
     hints: ['Approve the user or have them accept the invitation; re-invite from the Help Center users list if needed.'],
   },
   'case-mismatch': {
-    status: 'warn',
-    text: 'The end user exists as {{storedEmail}}, but the token says {{email}} (differs in case or whitespace); if Zoho matches addresses exactly, this user is not found.',
-    hints: ['Sign the address exactly as Zoho has it ({{storedEmail}}), or change the contact\'s address to match.'],
+    status: 'fail',
+    verdict: 'the email {{quoted}} matches the end user {{storedQuoted}} only when case or whitespace is ignored',
+    text: 'The end user is {{storedQuoted}} ({{source}}), but the token says {{quoted}}: they differ only in case or whitespace, and Zoho looks the address up exactly.',
+    hints: [
+      'Sign the address exactly as Zoho has it ({{storedEmail}}): normalise when signing (email.trim().toLowerCase()) if Zoho stores it lower-case, or change the contact\'s address to match.',
+    ],
   },
   'org-mismatch': {
     status: 'error',
@@ -87,7 +90,10 @@ export default defineCheck({
       case 'pending':
         return { messageId: 'pending', data: { email, state: answer.state, source: answer.source } }
       case 'case-mismatch':
-        return { messageId: 'case-mismatch', data: { email, storedEmail: answer.storedEmail, source: answer.source } }
+        return {
+          messageId: 'case-mismatch',
+          data: { email, quoted: JSON.stringify(email), storedEmail: answer.storedEmail, storedQuoted: JSON.stringify(answer.storedEmail), source: answer.source },
+        }
       case 'org-mismatch':
         return { messageId: 'org-mismatch', data: { email, message: answer.message } }
       case 'api-error':

@@ -41,6 +41,15 @@ const messages = {
       'Check that the page includes the ASAP snippet, that a Content-Security-Policy allows the widget host (a blocked script never appears in a HAR), and that the recording started before the page loaded (keep DevTools open, then reload).',
     ],
   },
+  'widget-blocked': {
+    status: 'fail',
+    verdict: 'the browser blocked the widget script from {{host}} ({{reason}})',
+    text: 'The browser never fetched the widget script from {{host}}: it was blocked ({{failure}}){{cspNote}}.',
+    hints: [
+      "Allow the widget in the page's Content-Security-Policy: add https://{{host}} to script-src (and pass the page's nonce to the snippet's s.nonce), plus the Zoho hosts the widget talks to in connect-src (e.g. https://accounts.zohoportal.com).",
+      'If the reason is a client block (ERR_BLOCKED_BY_CLIENT), an ad or privacy blocker stopped it: test without extensions.',
+    ],
+  },
   'widget-failed': {
     status: 'fail',
     verdict: 'the widget script answered HTTP {{status}}',
@@ -109,7 +118,20 @@ export default defineCheck({
               : "the page's HTML calls invoke('login') outside ZohoDeskAsapReady"
         return { messageId: 'before-widget-ready', data: { evidence } }
       }
-      if (timing.widgetStatus !== undefined && !timing.widgetLoaded) return { messageId: 'widget-failed', data: { status: timing.widgetStatus } }
+      const blocked = timing.widgetFailure
+      if (blocked !== undefined && !timing.widgetLoaded) {
+        const csp = /csp|content.security/i.test(blocked.failure)
+        return {
+          messageId: 'widget-blocked',
+          data: {
+            host: blocked.host,
+            failure: blocked.failure,
+            reason: csp ? 'Content-Security-Policy' : blocked.failure,
+            cspNote: csp ? ": the page's Content-Security-Policy does not allow it" : '',
+          },
+        }
+      }
+      if (timing.widgetStatus !== undefined && timing.widgetStatus > 0 && !timing.widgetLoaded) return { messageId: 'widget-failed', data: { status: timing.widgetStatus } }
       if (!timing.widgetLoaded) return { messageId: 'widget-not-loaded' }
       return { messageId: 'never-invoked', data: { endpointNote: timing.tokenEndpointSeen ? ' (a token was fetched, but never sent to Zoho)' : ' and no token was fetched' } }
     }

@@ -4,6 +4,8 @@ import { MAX_TEXT_INPUT_BYTES } from './io/read-text.js'
 
 /** The real process behind CliIO. The only module (with bin) that touches `process` streams. */
 export function processIO(): CliIO {
+  // `asap-doctor … | head -1` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', quietOnClosedPipe)
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -23,6 +25,11 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     now: () => Date.now(),
   }
+}
+
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
 }
 
 let stdinText: Promise<string> | undefined

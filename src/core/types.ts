@@ -48,6 +48,8 @@ export interface WidgetScriptFacts {
   readonly status?: number
   readonly startedAt?: number
   readonly finishedAt?: number
+  /** Why the browser never got a response, as the recorder wrote it (`csp`, `net::ERR_BLOCKED_BY_CLIENT`…). */
+  readonly failure?: string
 }
 
 /** The `POST …/accounts/op/{id}/oauth/v2/remote/auth` call. */
@@ -89,6 +91,8 @@ export interface TimingFacts {
   readonly widgetLoaded: boolean
   /** HTTP status of the widget script request, when there was one. */
   readonly widgetStatus?: number
+  /** The widget script request the browser blocked (CSP, an extension): no status, a recorded reason. */
+  readonly widgetFailure?: { readonly host: string; readonly failure: string }
   readonly attemptsOnPage: number
   /** Other attempts in the session that sent the very same token. */
   readonly sameTokenAttempts: number

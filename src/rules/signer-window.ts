@@ -11,11 +11,13 @@ const minutes = (group: number, factor: number) => (m: RegExpMatchArray) => {
 }
 
 /** A `+ N` added on the not_after line: milliseconds, unless the line uses a seconds clock. */
-const added = (m: RegExpMatchArray) => {
+// A file whose clock is in seconds (PHP time(), Go Unix(), Ruby to_i, …) adds seconds to it.
+const SECONDS_CLOCK = /\btime\(\)(?!\s*\*)|\.Unix\(\)|\.to_i\b(?!\s*\*)|getEpochSecond|\.epochSecond\b|ToUnixTimeSeconds|int\(\s*time\.time\(\)\s*\)(?!\s*\*)/
+const added = (m: RegExpMatchArray, code: string) => {
   const expression = (m[1] ?? '').replace(/[_L]/g, '')
   const value = expression.split('*').reduce((product, factor) => product * Number(factor.trim()), 1)
   if (!Number.isFinite(value)) return undefined
-  const seconds = /time\(\)|Unix\(\)|to_i|EpochSecond|Seconds\(\)/.test(m[0])
+  const seconds = SECONDS_CLOCK.test(m[0]) || (!/\*\s*1000|UnixMilli|currentTimeMillis|microtime|ToUnixTimeMilliseconds/.test(code) && SECONDS_CLOCK.test(code))
   if (seconds ? value <= 600 : value <= MAX_MS) return undefined
   return { window: seconds ? `${value} s` : `${value} ms`, limit: seconds ? '600 s' : '600000 ms' }
 }

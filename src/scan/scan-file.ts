@@ -24,7 +24,9 @@ export function sourceFile(path: string, text: string): SourceFile | undefined {
   return { path, text, language, side: sideOf(path, language, text), minified: isMinified(path, text) }
 }
 
-const NONCE_PASSED = /\bnonce\s*=\s*(?!["']?\{place_your_nonce_value_here\})(?:["']?\s*(?:<%=?|\{\{|\{%|@|\$\{|\{)|[A-Za-z_$(])|\bnonce\s*:\s*(?!["']\{place)[A-Za-z_$(]|\.nonce\s*=\s*(?!["']\{place)[A-Za-z_$(]|setAttribute\(\s*["']nonce["']\s*,\s*(?!["']\{place)[A-Za-z_$(]/
+// The widget script gets a real nonce: the snippet's `s.nonce = …` (or setAttribute), or a loader
+// `<script nonce=… src=…asapApp…>` tag. A nonce on the inline snippet alone does not reach the widget.
+const NONCE_PASSED = /\.nonce\s*=\s*(?!["']\{place_your_nonce_value_here\})(?:["']?\s*(?:<%=?|\{\{|\{%|@|\$\{|\{)|[A-Za-z_$(])|setAttribute\(\s*["']nonce["']\s*,\s*(?!["']\{place)[A-Za-z_$(]|<script\b[^>]*\bnonce\s*=[^>]*\bsrc\s*=[^>]*asapApp|<script\b[^>]*\bsrc\s*=[^>]*asapApp[^>]*\bnonce\s*=/
 
 /** Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out. */
 export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig): FileScan {

@@ -73,6 +73,7 @@ export class SessionAnalyzer {
         ...(widget[1] === undefined ? {} : { appId: widget[1] }),
         ...(orgId === undefined ? {} : { orgId }),
         status: entry.response.status,
+        ...withFailure(entry),
         startedAt: time,
         finishedAt: time + Math.max(entry.time, 0),
         pageLoad: this.#pageLoads.length - 1,
@@ -300,6 +301,12 @@ function classifyResponse(entry: HarEntry): { outcome: LoginAttempt['outcome']; 
   if (error === 'general_error') return { outcome: 'general_error', error }
   if (text.trim() === '') return { outcome: 'empty', ...(status >= 400 ? { error: `HTTP ${status} with an empty body` } : {}) }
   return { outcome: 'other', error: error ?? `HTTP ${status}` }
+}
+
+/** Playwright writes `response._failureText`, DevTools exporters `_error` or `response._error`. */
+function withFailure(entry: HarEntry): { failure?: string } {
+  const failure = [entry.response._failureText, entry.response._error, entry._error].find((value) => typeof value === 'string' && value !== '')
+  return typeof failure === 'string' ? { failure: failure.slice(0, 120) } : {}
 }
 
 function isDocument(entry: HarEntry): boolean {

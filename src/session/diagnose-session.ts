@@ -139,8 +139,9 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
         },
         timing: {
           attempted: false,
-          widgetLoaded: scripts.some((script) => script.status !== undefined && script.status >= 200 && script.status < 400),
+          widgetLoaded: scripts.some(loaded),
           ...(scripts[0]?.status === undefined ? {} : { widgetStatus: scripts[0].status }),
+          ...widgetFailure(scripts),
           attemptsOnPage: 0,
           sameTokenAttempts: 0,
           pageErrors: facts.pageErrors.filter((error) => load === undefined || error.entryIndex >= load.entryIndex).map((error) => error.message),
@@ -151,10 +152,20 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
       },
       (checks) => pageVerdict(checks, scripts.length > 0, { partial: options.partial ?? false }),
     )
-    const outcome = scripts.length === 0 ? 'widget-not-loaded' : 'never-attempted'
+    const outcome = scripts.some(loaded) ? 'never-attempted' : 'widget-not-loaded'
     subjects.push({ ...subject, diagnosis: { outcome, timeline: timelineFor(load?.index ?? 0, facts, options.reveal), suspects: [] } })
   }
   return subjects
+}
+
+function loaded(script: WidgetScriptSeen): boolean {
+  return script.status !== undefined && script.status >= 200 && script.status < 400
+}
+
+function widgetFailure(scripts: readonly WidgetScriptSeen[]): Pick<TimingFacts, 'widgetFailure'> {
+  // An HTTP answer (404…) is widget-failed; only a request that got no answer at all was blocked.
+  const blocked = scripts.find((script) => script.failure !== undefined && (script.status === undefined || script.status <= 0))
+  return blocked?.failure === undefined ? {} : { widgetFailure: { host: blocked.host, failure: blocked.failure } }
 }
 
 function scriptsFor(pageLoad: number, facts: SessionFacts): WidgetScriptSeen[] {

@@ -21,7 +21,7 @@ export const CAUSAL_ORDER: readonly CausalStep[] = [
   { check: 'page-runtime', why: 'The page broke in the browser (a page error, a CSP block): nothing after it could run.' },
   {
     check: 'login-timing',
-    messages: ['snippet-missing', 'widget-failed', 'widget-not-loaded', 'before-widget-ready', 'never-invoked'],
+    messages: ['snippet-missing', 'widget-blocked', 'widget-failed', 'widget-not-loaded', 'before-widget-ready', 'never-invoked'],
     why: 'The widget never started, or login was never handed to it: there is no token to judge.',
   },
   { check: 'endpoint-response', why: 'The token endpoint gave the page no usable token.' },
@@ -51,6 +51,11 @@ export const CAUSAL_ORDER: readonly CausalStep[] = [
 
 /** Checks whose failure is an observation, not a cause: never named as the root cause. */
 const OBSERVATIONS = new Set(['login-outcome'])
+
+/** Whether a result records what happened rather than a possible cause. */
+export function isObservation(result: Pick<CheckResult, 'id'>): boolean {
+  return OBSERVATIONS.has(result.id)
+}
 
 /** Position of a result in the causal order; unknown checks (scan rules, new checks) sort last. */
 export function causalRank(result: Pick<CheckResult, 'id' | 'messageId'>): number {

@@ -1,6 +1,6 @@
 import type { Suspect } from '../core/report.js'
 import type { CheckResult } from '../core/types.js'
-import { rankFailures } from './causal-order.js'
+import { isObservation, rankFailures } from './causal-order.js'
 
 /**
  * Every verdict sentence of the tool is built here, from the check results and the causal order
@@ -111,10 +111,11 @@ function warnings(checks: readonly CheckResult[]): string {
 }
 
 function ranIds(checks: readonly CheckResult[]): string {
-  const ran = checks.filter((check) => check.status !== 'skip').map((check) => check.id)
+  const ran = checks.filter((check) => check.status !== 'skip' && !isObservation(check)).map((check) => check.id)
   return ran.length === 0 ? 'none applied' : ran.join(', ')
 }
 
+/** "The user…" → "the user…", but "JWT is…" stays: an acronym keeps its case. */
 function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text
 }

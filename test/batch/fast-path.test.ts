@@ -96,3 +96,19 @@ describe('batch fast path', () => {
     expect(results.filter((result) => result.kind === 'token' && result.accepted)).toHaveLength(4)
   })
 })
+
+describe('batch fast path on damaged tokens', () => {
+  const clean = makeToken({ payload: goodPayload({ first_name: 'Zoë', last_name: 'Ångström' }) })
+  it('rejects every character the base64url decoder would skip or accept wrongly', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: clean.length }), fc.constantFrom('=', '+', '/', ' ', '\n', '!', '.', 'é', '\u00a0', 'A', '_', '%3D'), fc.boolean(), async (at, character, withKey) => {
+        const token = `${clean.slice(0, at)}${character}${clean.slice(at)}`
+        if (!isCleanToken(token, { now: NOW, leewayMs: 0, ...(withKey ? { key } : {}) })) return
+        const subject = await diagnoseToken({ input: token, source: { kind: 'argument', ref: 'argument' }, checks: tokenChecks, now: NOW, secrets: withKey ? secrets : [] })
+        expect(subject.checks.filter((check) => check.status !== 'pass' && check.messageId !== 'no-secret').map((check) => `${check.id}/${check.messageId}`)).toEqual([])
+      }),
+      { numRuns: 2000 },
+    )
+    expect(isCleanToken(clean, { now: NOW, leewayMs: 0, key })).toBe(true)
+  })
+})

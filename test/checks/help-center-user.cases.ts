@@ -21,7 +21,7 @@ export default {
     { name: 'anonymous contact', input: token, context: answering({ kind: 'anonymous', email: 'jane.doe@example.com', source }), messageId: 'anonymous' },
     { name: 'deactivated end user', input: token, context: answering({ kind: 'deactivated', email: 'jane.doe@example.com', source }), messageId: 'deactivated' },
     { name: 'invited, not confirmed', input: token, context: answering({ kind: 'pending', email: 'jane.doe@example.com', state: 'INVITED', source }), messageId: 'pending', data: { state: 'INVITED' } },
-    { name: 'stored with another case', input: token, context: answering({ kind: 'case-mismatch', storedEmail: 'Jane.Doe@example.com', source }), messageId: 'case-mismatch', status: 'warn', data: { storedEmail: 'Jane.Doe@example.com' } },
+    { name: 'stored with another case', input: token, context: answering({ kind: 'case-mismatch', storedEmail: 'Jane.Doe@example.com', source }), messageId: 'case-mismatch', data: { storedEmail: 'Jane.Doe@example.com', quoted: '"jane.doe@example.com"' } },
     { name: 'OAUTH_ORG_MISMATCH is an error status', input: token, context: answering({ kind: 'org-mismatch', message: 'not valid for org', source }), messageId: 'org-mismatch', status: 'error' },
     {
       name: 'Desk unreachable: error status, not a crash',

@@ -37,6 +37,7 @@ export default {
     { name: 'the browser saw invoke(login) before ready and nothing followed', context: { ...timing({ ...noAttempt }), runtime: runtime({ invokes: [{ at: NOW - 5, name: 'login', beforeReady: true }] }) }, messageId: 'before-widget-ready' },
     { name: 'widget loaded, login never invoked', context: timing({ ...noAttempt }), messageId: 'never-invoked' },
     { name: 'widget never loaded', context: timing({ ...noAttempt, widgetLoaded: false }), messageId: 'widget-not-loaded' },
+    { name: 'the CSP blocked the widget script', context: timing({ ...noAttempt, widgetLoaded: false, widgetStatus: -1, widgetFailure: { host: 'desk.zoho.com', failure: 'csp' } }), messageId: 'widget-blocked', data: { host: 'desk.zoho.com', reason: 'Content-Security-Policy' } },
     { name: 'widget script answered 404', context: timing({ ...noAttempt, widgetLoaded: false, widgetStatus: 404 }), messageId: 'widget-failed', data: { status: 404 } },
     { name: 'ZohoDeskAsapReady is not defined: snippet missing', context: timing({ ...noAttempt, pageErrors: ['Uncaught ReferenceError: ZohoDeskAsapReady is not defined'] }), messageId: 'snippet-missing' },
     { name: 'accepted earlier with the identical token, refused now: replay', input: fresh, context: timing({ acceptedBefore: { entryIndex: 7, at: NOW - 90_000 }, sameTokenAttempts: 1 }), messageId: 'replayed', data: { firstEntry: 7, ago: '1 min 30 s' } },

@@ -33,6 +33,8 @@ export default {
     { name: 'signer base64-decoded the secret', input: makeToken({ secret: Buffer.from(base64Secret, 'base64') }), context: { secrets: [secret(base64Secret)] }, messageId: 'base64-decoded-secret', data: { decoded: 'base64-decoded' } },
     { name: 'signer hex-decoded the secret', input: makeToken({ secret: Buffer.from(hexSecret, 'hex') }), context: { secrets: [secret(hexSecret)] }, messageId: 'hex-decoded-secret' },
     { name: 'signer kept a trailing newline', input: makeToken({ secret: `${TEST_SECRET}\n` }), context: { secrets: primary }, messageId: 'newline-secret' },
+    { name: 'our copy of the secret starts with a UTF-8 BOM, the signer is right', input: makeToken({ secret: TEST_SECRET }), context: { secrets: [secret(`\uFEFF${TEST_SECRET}`)] }, messageId: 'secret-has-bom', status: 'warn' },
+    { name: 'the signer read the secret with a BOM', input: makeToken({ secret: `\uFEFF${TEST_SECRET}` }), context: { secrets: [secret(TEST_SECRET)] }, messageId: 'bom-secret' },
     { name: 'our copy of the secret has spaces, the signer is right', input: makeToken({ secret: TEST_SECRET }), context: { secrets: [secret(` ${TEST_SECRET} `)] }, messageId: 'secret-has-whitespace', status: 'warn' },
     { name: 'signer added a space to the secret', input: makeToken({ secret: `${TEST_SECRET} ` }), context: { secrets: primary }, messageId: 'trimmed-secret', data: { trimDirection: 'added' } },
     { name: 'signed with the alternative (old) secret', input: makeToken({ secret: 'old-secret-before-regeneration-1' }), context: { secrets: [...primary, secret('old-secret-before-regeneration-1', 'alternative')] }, messageId: 'alternative-secret' },

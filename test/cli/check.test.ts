@@ -73,8 +73,22 @@ describe('asap-doctor check', () => {
     const run = await check(writeConfig('junit.json', base({ tokenEndpoint: { url: `${endpoint.baseUrl}/token-seconds` } })), '--format', 'junit')
     expect(run.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true)
     expect(run.stdout.match(/<testcase /g)?.length).toBe(16)
-    expect(run.stdout).toMatch(/<testcase classname="asap-doctor.endpoint" name="time-units"><failure message="[^"]*seconds/)
+    expect(run.stdout).toMatch(/<testcase classname="[^"]+" name="time-units"[^>]*><failure message="[^"]*seconds/)
     expect(run.exitCode).toBe(1)
+  })
+
+  // Issue 7, defect 6: honest exit codes.
+  it('no config and no flags: nothing to check, exit 2', async () => {
+    const run = await runCliInProcess(['check'], { cwd: dir })
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toMatch(/^asap-doctor: nothing to check: no asap-doctor\.config\.json here, and no flags/)
+    expect(run.stdout).toBe('')
+  })
+
+  it('an unreachable token endpoint is a failing endpoint-response with a normal junit report', async () => {
+    const run = await check(writeConfig('down.json', base({ tokenEndpoint: { url: 'http://127.0.0.1:9/token' } })), '--format', 'junit')
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/name="endpoint-response"[^>]*>\s*<failure message="No HTTP response from the token endpoint/)
   })
 
   it('--token-file instead of an endpoint: token checks plus the integration', async () => {

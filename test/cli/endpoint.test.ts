@@ -54,11 +54,32 @@ describe('asap-doctor endpoint (real HTTP on 127.0.0.1)', () => {
     expect(run.stdout + run.stderr).not.toContain('correct-session-cookie-value')
   })
 
-  it('an unreachable endpoint is one line and exit 2', async () => {
-    const run = await runCliInProcess(['endpoint', 'http://127.0.0.1:9/token'])
+  // Issue 7: the widget would get no token, which is a finding with a normal report, not "could not run".
+  it('an unreachable endpoint is a failing endpoint-response in every format (exit 1)', async () => {
+    const run = await runCliInProcess(['endpoint', 'http://127.0.0.1:9/token', '--format', 'json'], { now: Date.now })
+    expect(run.exitCode).toBe(1)
+    const report = JSON.parse(run.stdout) as { subjects: Array<{ checks: Array<{ id: string; status: string; messageId: string }>; verdict: string; rootCause?: { checkId: string } }> }
+    expect(report.subjects[0]?.checks.find((check) => check.id === 'endpoint-response')).toMatchObject({ status: 'fail', messageId: 'unreachable' })
+    expect(report.subjects[0]?.rootCause?.checkId).toBe('endpoint-response')
+    expect(report.subjects[0]?.verdict).toMatch(/could not be reached.*127\.0\.0\.1:9/)
+    const junit = await runCliInProcess(['endpoint', 'http://127.0.0.1:9/token', '--format', 'junit'], { now: Date.now })
+    expect(junit.exitCode).toBe(1)
+    expect(junit.stdout).toMatch(/name="endpoint-response"[^>]*>\s*<failure/)
+    const github = await runCliInProcess(['endpoint', 'http://127.0.0.1:9/token', '--format', 'github'], { now: Date.now })
+    expect(github.exitCode).toBe(1)
+    expect(github.stdout).toMatch(/^::error title=asap-doctor endpoint-response/m)
+  })
+
+  it('a hanging endpoint times out into the same failing result', async () => {
+    const run = await runCliInProcess(['endpoint', `${server.baseUrl}/hang`, '--timeout', '300ms', '--format', 'json'], { now: Date.now })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('"messageId": "unreachable"')
+  })
+
+  it('a bad --timeout is one line and exit 2', async () => {
+    const run = await runCliInProcess(['endpoint', `${server.baseUrl}/token-bare`, '--timeout', 'soon'])
     expect(run.exitCode).toBe(2)
-    expect(run.stderr.trim().split('\n')).toHaveLength(1)
-    expect(run.stderr).toMatch(/^asap-doctor: cannot reach 127\.0\.0\.1:9/)
+    expect(run.stderr).toMatch(/^asap-doctor: --timeout "soon"/)
   })
 
   it('no URL and no config is a usage error', async () => {

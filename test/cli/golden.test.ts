@@ -6,8 +6,11 @@ import { runCliInProcess } from '../helpers/run-cli.js'
 const NOW = '--now=2026-11-21T06:00:00Z'
 const SECRET = '--secret-file=fixtures/examples/asap-secret.txt'
 const SIMULATION = ['--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--allowed-domain', 'support.example.com']
+const USERS = '--users=fixtures/scenarios/end-users.txt'
+// Headless-Chromium recordings of the simulation, committed in the repository (fixtures/scenarios/README.md).
+const scenario = (id: string) => `fixtures/scenarios/${id}/session.har`
 
-const cases: ReadonlyArray<{ name: string; argv: string[]; stdin?: string; env?: Record<string, string> }> = [
+const cases: ReadonlyArray<{ name: string; argv: string[]; stdin?: string; env?: Record<string, string>; cwd?: string }> = [
   { name: 'verify-quick-start-example', argv: ['verify', '--token-file', 'fixtures/examples/token-in-seconds.txt', SECRET, NOW] },
   { name: 'verify-good-json', argv: ['verify', '--token-file', 'fixtures/tokens/good.txt', SECRET, NOW, '--format', 'json'] },
   { name: 'verify-good-expect-email', argv: ['verify', '--token-file', 'fixtures/tokens/good.txt', SECRET, NOW, '--expect-email', 'jane.doe@example.com'] },
@@ -26,12 +29,21 @@ const cases: ReadonlyArray<{ name: string; argv: string[]; stdin?: string; env?:
   { name: 'decode-good', argv: ['decode', '--token-file', 'fixtures/tokens/good.txt', NOW] },
   { name: 'decode-exp-in-seconds-json', argv: ['decode', '--token-file', 'fixtures/tokens/exp-in-seconds.txt', NOW, '--format', 'json'] },
   { name: 'checks', argv: ['checks'] },
-  { name: 'har-user-missing', argv: ['har', '../shared/har-samples/user-missing.har', ...SIMULATION, SECRET] },
-  { name: 'har-domain-not-allowed-only-integration', argv: ['har', '../shared/har-samples/domain-not-allowed.har', ...SIMULATION, '--only', 'org-id,data-center,allowed-domain'] },
-  { name: 'har-login-before-ready', argv: ['har', '../shared/har-samples/login-before-ready.har', ...SIMULATION] },
-  { name: 'har-seconds-github', argv: ['har', '../shared/har-samples/seconds.har', ...SIMULATION, SECRET, '--format', 'github', '--only', 'time-units,time-validity,signature'] },
-  { name: 'har-user-missing-junit', argv: ['har', '../shared/har-samples/user-missing.har', ...SIMULATION, '--users', 'test/fixtures/users/simulation-end-users.txt', '--format', 'junit', '--only', 'help-center-user,allowed-domain'] },
+  { name: 'har-user-missing', argv: ['har', scenario('user-missing'), ...SIMULATION, SECRET, USERS] },
+  { name: 'har-user-missing-no-list', argv: ['har', scenario('user-missing'), ...SIMULATION, SECRET] },
+  { name: 'har-domain-not-allowed-only-integration', argv: ['har', scenario('domain-not-allowed'), ...SIMULATION, '--only', 'org-id,data-center,allowed-domain'] },
+  { name: 'har-login-outside-ready', argv: ['har', scenario('login-outside-ready'), ...SIMULATION] },
+  { name: 'har-seconds-github', argv: ['har', scenario('seconds'), ...SIMULATION, SECRET, '--format', 'github', '--only', 'time-units,time-validity,signature'] },
+  { name: 'har-user-missing-junit', argv: ['har', scenario('user-missing'), ...SIMULATION, USERS, '--format', 'junit', '--only', 'help-center-user,allowed-domain'] },
+  { name: 'har-bearer-prefix', argv: ['har', scenario('bearer-prefix'), ...SIMULATION, SECRET, USERS] },
+  { name: 'har-data-object', argv: ['har', scenario('data-object'), ...SIMULATION, SECRET, USERS] },
+  { name: 'har-cached-localstorage', argv: ['har', scenario('cached-localstorage'), ...SIMULATION, SECRET, USERS] },
+  { name: 'har-replay', argv: ['har', scenario('replay'), ...SIMULATION, SECRET, USERS] },
+  { name: 'har-user-case-mismatch', argv: ['har', scenario('user-case-mismatch'), ...SIMULATION, SECRET, USERS] },
+  { name: 'har-csp-blocks-widget', argv: ['har', scenario('csp-blocks-widget'), ...SIMULATION] },
   { name: 'error-har-not-a-file', argv: ['har', 'fixtures'] },
+  { name: 'verify-plain-base64', argv: ['verify', '--token-file', 'fixtures/scenarios/tokens/php-base64/token.txt', SECRET, NOW] },
+  { name: 'error-check-nothing-to-check', argv: ['check'], cwd: 'fixtures' },
   { name: 'check-config-flags-only', argv: ['check', '--org-id', '712340056', '--data-center', 'eu', '--allowed-domain', 'app.example.com', '--page-url', 'https://app.example.com/'] },
   { name: 'error-no-token', argv: ['verify', 'hello world', NOW] },
   { name: 'error-missing-file', argv: ['verify', '--token-file', 'fixtures/tokens/does-not-exist.txt'] },
@@ -45,7 +57,7 @@ describe('golden CLI output', () => {
   for (const testCase of cases) {
     it(testCase.name, async () => {
       const stdin = testCase.name === 'verify-pasted-json-stdin' ? (await import('node:fs')).readFileSync('fixtures/tokens/pasted-from-devtools.txt', 'utf8') : testCase.stdin
-      const run = await runCliInProcess(testCase.argv, { ...(stdin === undefined ? {} : { stdin }), env: { NO_COLOR: '1', ...testCase.env } })
+      const run = await runCliInProcess(testCase.argv, { ...(stdin === undefined ? {} : { stdin }), env: { NO_COLOR: '1', ...testCase.env }, ...(testCase.cwd === undefined ? {} : { cwd: testCase.cwd }) })
       const text = [
         `$ asap-doctor ${testCase.argv.join(' ')}`,
         '--- stdout',

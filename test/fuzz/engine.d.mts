@@ -35,6 +35,8 @@ export function runCampaign(options: {
   families?: readonly string[]
   onProgress?: (done: number, counts: Counts) => void
   maxExamples?: number
+  /** Multiplies the time budget per input (a loaded CI machine). */
+  budgetScale?: number
 }): Promise<CampaignResult>
 
 export function scalingProbes(runCli: RunCli): Promise<Record<string, { smallMs: number; largeMs: number; ratio: number }>>

@@ -312,7 +312,7 @@ export function harProblem(bytes) {
  * Runs one case and checks every oracle. `record(kind, detail)` collects failures. Returns the
  * elapsed milliseconds.
  */
-async function runCase(runCli, dir, c, record) {
+async function runCase(runCli, dir, c, record, budgetScale) {
   const { io, out } = fakeIO(dir, c)
   const started = performance.now()
   let exitCode
@@ -328,7 +328,7 @@ async function runCase(runCli, dir, c, record) {
   if (![0, 1, 2].includes(exitCode)) record('crashes', `exit code ${exitCode}`)
   if (/unexpected error|Maximum call stack|RangeError|TypeError|ReferenceError/.test(stderr)) record('crashes', `internal error: ${firstLine(stderr, /unexpected error|Maximum call stack|Error/)}`)
   if (STACK.test(all)) record('stackTraces', `stack trace: ${firstLine(all, STACK)}`)
-  const budget = BUDGET_BASE_MS + BUDGET_PER_MB_MS * (c.inputBytes / 1048576)
+  const budget = budgetScale * (BUDGET_BASE_MS + BUDGET_PER_MB_MS * (c.inputBytes / 1048576))
   if (elapsed > budget) record('hangs', `${Math.round(elapsed)} ms for ${(c.inputBytes / 1048576).toFixed(2)} MB (budget ${Math.round(budget)} ms)`)
   const visible = withoutAddMask(all)
   for (const value of c.forbidden) {
@@ -485,7 +485,7 @@ const FAMILIES = [
  * Runs `runs` generated inputs through `runCli` and returns the counts. Failures keep the family,
  * the seed of the input (re-run one with `--seed S --runs 1`) and a detail line.
  */
-export async function runCampaign({ runCli, runs, seed = 1, families, onProgress, maxExamples = 40 }) {
+export async function runCampaign({ runCli, runs, seed = 1, families, onProgress, maxExamples = 40, budgetScale = 1 }) {
   const dir = mkdtempSync(join(tmpdir(), 'asap-fuzz-'))
   const counts = { inputs: 0, crashes: 0, hangs: 0, stackTraces: 0, leaks: 0, credentialsLeft: 0, invalidCopies: 0 }
   const examples = []
@@ -512,7 +512,7 @@ export async function runCampaign({ runCli, runs, seed = 1, families, onProgress
         counts[kind]++
         if (examples.length < maxExamples) examples.push({ kind, family: c.family, seed: caseSeed, argv: c.argv.map((a) => (a.length > 80 ? `${a.slice(0, 77)}…` : a)), detail })
       }
-      const ms = await runCase(runCli, caseDir, c, record)
+      const ms = await runCase(runCli, caseDir, c, record, budgetScale)
       counts.inputs++
       bytes += c.inputBytes
       const f = (byFamily[c.family.split('/')[0]] ??= { inputs: 0, failures: 0, ms: 0 })

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import Ajv from 'ajv'
+import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { runCliInProcess } from '../helpers/run-cli.js'
@@ -32,7 +32,7 @@ describe('scan output formats', () => {
     // The schema is draft-04 (`id`, `$schema` draft-04); ajv 8 reads it once those two are adapted.
     const { $schema: _draft, id, ...rest } = schema
     const ajv = new Ajv({ strict: false, allErrors: true })
-    addFormats(ajv)
+    addFormats.default(ajv)
     const validate = ajv.compile({ ...rest, $id: String(id) })
     const sarif: { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }>; partialFingerprints: Record<string, string> }>; tool: { driver: { rules: Array<{ id: string; properties: Record<string, unknown> }> } } }> } = JSON.parse(run.stdout)
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { allChecks, integrationChecks, sessionChecks, tokenChecks, userChecks } from '../../checks/index.js'
+import loginOutcome from '../../checks/login-outcome.js'
 import { InputError } from '../../core/errors.js'
 import { buildReport, type SubjectReport } from '../../core/report.js'
 import { maskToken } from '../../core/token/mask-token.js'
@@ -32,7 +33,10 @@ export async function harCommand(files: readonly string[], options: ParsedOption
   const setup = await setUpIntegration(options, io, files.includes('-'))
   try {
     const select = (list: Parameters<typeof selectChecks>[0]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
-    const attemptChecks = select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...userChecks])
+    // What Zoho answered is an observation, not a check to narrow away: --only keeps it (only --skip drops it),
+    // so a visible rejection still exits 1.
+    const observed = optList(options, 'skip')?.some((ids) => ids.split(',').map((id) => id.trim()).includes(loginOutcome.id)) === true ? [] : [loginOutcome]
+    const attemptChecks = [...select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...userChecks]).filter((check) => check !== loginOutcome), ...observed]
     const pageChecks = select([...integrationChecks, ...sessionChecks])
     const subjects: SubjectReport[] = []
     const masks: string[] = []

@@ -59,7 +59,8 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
     }
   }
   await forEachLine(batch === '-' ? io.stdinChunks() : openFile(batch, io.cwd), (text, line) => {
-    if (text.trim() === '') return aggregate.addBlank()
+    // A token line starts with a letter: only lines that start with whitespace can be blank.
+    if ((text.length === 0 || text.charCodeAt(0) <= 0x20) && text.trim() === '') return aggregate.addBlank()
     const outcome = diagnoser.diagnose(text, line)
     if (outcome instanceof Promise) return outcome.then(record)
     return record(outcome)

@@ -124,6 +124,19 @@ export const PAGE_SCRIPT = String.raw`
     });
   }
 
+  /** Splits a label into lines that fit the drawing width (an estimate: SVG text does not wrap). */
+  function wrap(text, width, charWidth) {
+    var max = Math.max(12, Math.floor(width / charWidth));
+    var lines = [];
+    var line = '';
+    text.split(' ').forEach(function (word) {
+      var candidate = line === '' ? word : line + ' ' + word;
+      if (candidate.length <= max || line === '') line = candidate;
+      else { lines.push(line); line = word; }
+    });
+    if (line !== '') lines.push(line);
+    return lines;
+  }
   function marker(kind, x, y, cls) {
     if (kind === 'page') return svg('rect', { x: x - 5, y: y - 5, width: 10, height: 10, class: cls });
     if (kind === 'token-endpoint') return svg('path', { d: 'M' + x + ' ' + (y - 6) + 'L' + (x + 6) + ' ' + (y + 5) + 'L' + (x - 6) + ' ' + (y + 5) + 'Z', class: cls });
@@ -143,15 +156,22 @@ export const PAGE_SCRIPT = String.raw`
       var group = [];
       var y = 4;
       timeline.lanes.forEach(function (lane) {
-        group.push(svg('text', { x: margin, y: y + 12, class: 'lane-label', text: lane.label + ' \u00B7 ' + lane.outcome }));
-        y += 18;
+        wrap(lane.label + ' \u00B7 ' + lane.outcome, inner, 7.2).forEach(function (line) {
+          group.push(svg('text', { x: margin, y: y + 12, class: 'lane-label', text: line }));
+          y += 16;
+        });
+        y += 2;
         if (lane.gap) {
           var g0 = px(lane.gap.x0), g1 = px(lane.gap.x1);
-          var labelWidth = lane.gap.label.length * 6.6 + 8;
-          var center = Math.min(Math.max((g0 + g1) / 2, margin + labelWidth / 2), width - margin - labelWidth / 2);
-          group.push(svg('text', { x: center, y: y + 11, 'text-anchor': 'middle', class: lane.gap.bad ? 'gap-bad' : 'muted-text', text: lane.gap.label }));
-          group.push(svg('path', { class: 'bracket' + (lane.gap.bad ? ' bracket-bad' : ''), d: 'M' + g0 + ' ' + (y + 22) + 'V' + (y + 16) + 'H' + g1 + 'V' + (y + 22) }));
-          y += 20;
+          var gapLines = wrap(lane.gap.label, inner, 6.6);
+          gapLines.forEach(function (line) {
+            var labelWidth = line.length * 6.6 + 8;
+            var center = Math.min(Math.max((g0 + g1) / 2, margin + labelWidth / 2), width - margin - labelWidth / 2);
+            group.push(svg('text', { x: center, y: y + 11, 'text-anchor': 'middle', class: lane.gap.bad ? 'gap-bad' : 'muted-text', text: line }));
+            y += 14;
+          });
+          group.push(svg('path', { class: 'bracket' + (lane.gap.bad ? ' bracket-bad' : ''), d: 'M' + g0 + ' ' + (y + 8) + 'V' + (y + 2) + 'H' + g1 + 'V' + (y + 8) }));
+          y += 6;
         }
         var trackY = y + 12;
         group.push(svg('line', { class: 'track', x1: margin, x2: width - margin, y1: trackY, y2: trackY }));

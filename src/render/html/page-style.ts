@@ -77,7 +77,8 @@ footer { margin-top: 2rem; font-size: 0.9em; color: var(--muted); }
 @media (max-width: 600px) {
   body { font-size: 14px; }
   main { padding: 0.75rem 0.6rem 2rem; }
-  col.status { width: 4.6rem; } col.check { width: 6.5rem; } col.claim { width: 6.5rem; } col.time { width: 5.5rem; }
+  col.status { width: 4.4rem; } col.check { width: 7.5rem; } col.claim { width: 6.5rem; } col.time { width: 5.5rem; }
+  .check-title { display: none; }
   th, td { padding: 0.3rem 0.3rem; }
 }
 @media print {

@@ -17,7 +17,8 @@ export interface PatternCase<MessageId extends string> {
   readonly redact?: number
   /** Which capture group to report at (default: the whole match). */
   readonly group?: number
-  readonly data?: (match: RegExpMatchArray) => FindingData | undefined
+  /** The finding's data, or undefined to drop the match; `code` is the whole comment-stripped file. */
+  readonly data?: (match: RegExpMatchArray, code: string) => FindingData | undefined
 }
 
 export type PatternTable<MessageId extends string> = Partial<Record<Language, ReadonlyArray<PatternCase<MessageId>>>>
@@ -39,7 +40,7 @@ export function runPatterns<MessageId extends string>(context: RuleContext<Messa
       const lineEnd = text.indexOf('\n', start + match[0].length)
       const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd)
       if (entry.unless?.test(line) === true || entry.when?.test(line) === false) continue
-      const data = entry.data === undefined ? {} : entry.data(match)
+      const data = entry.data === undefined ? {} : entry.data(match, text)
       if (data === undefined) continue
       let from = start
       let to = start + match[0].length

@@ -40,6 +40,8 @@ export async function verifyCommand(argument: string | undefined, options: Parse
     reveal: optFlag(options, 'reveal'),
     notes: [...input.notes, ...notes],
     expectEmail: optString(options, 'expectEmail'),
+    // The verdict must not claim more than the selected checks show.
+    partial: only !== undefined || skip !== undefined,
   })
   const report = buildReport({ toolVersion: toolVersion(), command: 'verify', now, subjects: [subject], strict: optFlag(options, 'strict') })
   return writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, [extractToken(input.text).token])

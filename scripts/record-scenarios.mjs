@@ -285,6 +285,25 @@ function writeTokenCases(s) {
       verdictIncludes: [],
     },
     {
+      id: 'exact-bearer',
+      token: `Bearer ${sign(jane)}`,
+      args: ['--exact'],
+      description: 'verify --exact on the string a page handed to successCallback, "Bearer eyJ…": with --exact nothing is cleaned, the prefix fails token-format.',
+      fail: ['token-format'],
+      mayFail: [],
+      rootCause: 'token-format',
+      verdictIncludes: ['Bearer'],
+    },
+    {
+      id: 'seconds',
+      token: sign({ ...jane, not_before: sec - 20, not_after: sec + 280 }),
+      description: 'not_before/not_after written with Math.floor(Date.now()/1000): seconds, read by Zoho as ms in January 1970.',
+      fail: ['time-units'],
+      mayFail: ['time-validity'],
+      rootCause: 'time-units',
+      verdictIncludes: ['milliseconds'],
+    },
+    {
       id: 'secret-file-bom',
       token: sign(jane),
       secretFile: `\ufeff${s.facts.ASAP_SECRET}\n`,
@@ -299,10 +318,10 @@ function writeTokenCases(s) {
   for (const c of cases) {
     mkdirSync(dir(c.id), { recursive: true })
     writeFileSync(join(dir(c.id), 'token.txt'), `${c.token}\n`)
-    let a = args(c.id)
+    let a = args(c.id, c.args ?? [])
     if (c.secretFile !== undefined) {
       writeFileSync(join(dir(c.id), 'secret.txt'), c.secretFile)
-      a = args(c.id).map((v) => (v === SECRET_FILE ? `${relative(ROOT, dir(c.id))}/secret.txt` : v))
+      a = a.map((v) => (v === SECRET_FILE ? `${relative(ROOT, dir(c.id))}/secret.txt` : v))
     }
     const expected = { description: c.description, command: 'verify', args: a, fail: c.fail, mayFail: c.mayFail, rootCause: c.rootCause, verdictIncludes: c.verdictIncludes, ...(c.messageIncludes ? { messageIncludes: c.messageIncludes } : {}) }
     writeFileSync(join(dir(c.id), 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`)

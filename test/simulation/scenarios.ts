@@ -19,6 +19,8 @@ export interface MintContext {
 export interface MintedToken {
   header?: Record<string, unknown>
   payload: Record<string, unknown>
+  /** What the backend hands out instead of a signed token (a signing step that failed quietly). */
+  raw?: string
   /** The HMAC key the backend uses (default: the ASAP secret as a UTF-8 string). */
   key?: string | Buffer
   encoding?: Encoding
@@ -224,6 +226,41 @@ export const SCENARIOS: readonly Scenario[] = [
     page: page(fetchingCallback('data.jwt')),
     expected: rejected('The page reads data.jwt, but the endpoint answers {"token": …}: the widget sends jwt_token=undefined.', 'token-format', {
       verdictIncludes: ['undefined'],
+    }),
+  },
+  {
+    id: 'json-text',
+    ...JANE,
+    backend: { mint: standard },
+    page: page(fetchingCallback('JSON.stringify(data)')),
+    expected: rejected('The page passes JSON.stringify(data): jwt_token={"token":"eyJ…"}, JSON text around the token.', 'token-format', {
+      verdictIncludes: ['successCallback(data.token)'],
+    }),
+  },
+  {
+    id: 'text-with-newline',
+    ...JANE,
+    backend: { mint: standard },
+    page: page(`function getJwtTokenCallback(successCallback, failureCallback) {
+  // Our token endpoint can answer plain text; pass it straight on.
+  fetch('/api/get-jwt-token?format=text', { credentials: 'same-origin' })
+    .then(function (res) { return res.text(); })
+    .then(successCallback)
+    .catch(failureCallback);
+}`),
+    expected: rejected('The endpoint answers the token as text with a trailing newline and the page passes res.text() on: jwt_token=eyJ…%0A.', 'token-format', {
+      verdictIncludes: ['whitespace'],
+    }),
+  },
+  {
+    id: 'empty-token',
+    ...JANE,
+    backend: { mint: (ctx) => ({ payload: standardClaims(ctx), raw: '' }) },
+    page: page(),
+    expected: rejected('The backend\'s signing step fails quietly and the endpoint answers {"token": ""}: the widget still calls remote/auth, with jwt_token= empty.', 'token-format', {
+      mayFail: ['endpoint-response'],
+      rootCauseAlternatives: ['endpoint-response'],
+      verdictIncludes: ['empty'],
     }),
   },
   {

@@ -126,6 +126,8 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     if (req.method === 'GET' && path === '/api/get-jwt-token') {
       const session = sessionOf(req)
       if (session === undefined) return json(401, { error: 'not signed in' })
+      // ?format=text: the bare token as text/plain with a trailing newline, as many small endpoints write it.
+      if (url.searchParams.get('format') === 'text') return text(200, 'text/plain; charset=utf-8', `${mintAsapToken(session)}\n`, { 'cache-control': 'no-store' })
       return json(200, { token: mintAsapToken(session) }, { 'cache-control': 'no-store' })
     }
     if (req.method === 'GET' && ['/api/me', '/api/notifications', '/api/projects'].includes(path)) {
@@ -170,6 +172,7 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
   function mintAsapToken(session: Session): string {
     const { backend } = session.scenario
     const minted = backend.mint({ now: now() - (backend.mintedAgoMs ?? 0), email: session.email, name: session.name })
+    if (minted.raw !== undefined) return minted.raw
     return signHs256({
       header: minted.header ?? { alg: 'HS256', typ: 'JWT' },
       payload: minted.payload,

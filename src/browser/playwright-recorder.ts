@@ -24,6 +24,8 @@ const AFTER_ANSWER_MS = 300
 /** The network counts as settled after this long without a request in flight. */
 const QUIET_MS = 700
 const POLL_MS = 50
+/** Any script on the page can call the binding: a page that floods it must not exhaust memory. */
+const MAX_OBSERVATIONS = 10_000
 
 /**
  * The adapter behind the `Recorder` port: playwright-core driving an installed Chromium or Chrome.
@@ -48,6 +50,9 @@ export async function launchBrowser(path: string, extraArgs: readonly string[], 
 async function record(request: RecordRequest, shared: Browser | undefined): Promise<Recording> {
   const browser = shared ?? (await launchBrowser(request.browserPath, request.browserArgs, request.headed))
   const observations: Observation[] = []
+  const observe = (observation: Observation) => {
+    if (observations.length < MAX_OBSERVATIONS) observations.push(observation)
+  }
   const loads: RecordedLoad[] = []
   const version = `Chromium ${browser.version()}${request.headed ? '' : ' (headless)'}`
   let context: BrowserContext | undefined
@@ -59,7 +64,7 @@ async function record(request: RecordRequest, shared: Browser | undefined): Prom
       ...(request.storageStatePath === undefined ? {} : { storageState: request.storageStatePath }),
     })
     await context.exposeBinding(RECORDER_BINDING, (source: { frame: { url(): string } }, event: unknown) => {
-      observations.push({ kind: 'script', at: Date.now(), frameUrl: source.frame.url(), event })
+      observe({ kind: 'script', at: Date.now(), frameUrl: source.frame.url(), event })
     })
     await context.addInitScript({ content: recorderInitScript })
     const origin = new URL(request.url).origin
@@ -73,15 +78,15 @@ async function record(request: RecordRequest, shared: Browser | undefined): Prom
       )
     }
     const page = await context.newPage()
-    page.on('pageerror', (error) => observations.push({ kind: 'page-error', at: Date.now(), message: `${error.name}: ${error.message}` }))
+    page.on('pageerror', (error) => observe({ kind: 'page-error', at: Date.now(), message: `${error.name}: ${error.message}` }))
     page.on('console', (message) => {
-      if (message.type() === 'error') observations.push({ kind: 'console-error', at: Date.now(), message: message.text() })
+      if (message.type() === 'error') observe({ kind: 'console-error', at: Date.now(), message: message.text() })
     })
     const blocked = await watchBlockedCookies(context, page)
 
     if (request.login !== undefined) await signIn(page, request)
     for (let run = 0; run < request.repeat; run++) loads.push(await loadOnce(page, request))
-    observations.push(...blocked())
+    for (const observation of blocked()) observe(observation)
   } catch (error) {
     if (error instanceof AsapDoctorError) throw error
     throw new AsapDoctorError('ERR_BROWSER', `the browser failed while recording ${request.url}: ${firstLine(error)}`)
@@ -178,7 +183,7 @@ async function loadOnce(page: Page, request: RecordRequest): Promise<RecordedLoa
       }
       await page.waitForTimeout(POLL_MS)
     }
-    return { url: request.url, startedAt, durationMs: Date.now() - startedAt, loginAnswered: answeredAt !== undefined, timedOut }
+    return { url: request.url, finalUrl: page.url(), startedAt, durationMs: Date.now() - startedAt, loginAnswered: answeredAt !== undefined, timedOut }
   } finally {
     page.off('request', onRequest)
     page.off('requestfinished', onDone)

@@ -41,6 +41,8 @@ export interface LoginStep {
 /** One load of the page: when it started, how long until it settled, and whether Zoho answered. */
 export interface RecordedLoad {
   readonly url: string
+  /** Where the page was when the load settled (after redirects and the page's own navigation). */
+  readonly finalUrl: string
   readonly startedAt: number
   readonly durationMs: number
   /** The remote/auth response arrived during this load. */

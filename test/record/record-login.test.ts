@@ -29,6 +29,10 @@ const server = createServer((request, response) => {
       response.setHeader('content-type', 'text/html')
       // The page tells the server what it found in localStorage (for the storage-state test).
       response.end(`<html><head><title>Shop</title><script src="http://cdn.test/lib.js"></script></head><body>hello<script>fetch('/echo?ls=' + encodeURIComponent(localStorage.getItem('seen') || ''))</script></body></html>`)
+    } else if (request.url === '/private') {
+      // No session: off to the login page, as most apps do.
+      response.writeHead(302, { location: '/login' })
+      response.end()
     } else if (request.url?.startsWith('/echo')) {
       response.end('ok')
     } else {
@@ -104,4 +108,11 @@ it('--storage-state starts from saved cookies and localStorage', async () => {
   const requests = seen.slice(before)
   expect(requests.find((request) => request.path === '/page')?.headers.cookie).toContain('sid=saved-session-777')
   expect(requests.find((request) => request.path.startsWith('/echo'))?.path).toBe('/echo?ls=from-storage-state')
+}, 45_000)
+
+it('a page that sends the browser to its login page says so (the session was missing)', async () => {
+  const run = await runCliInProcess(['record', 'http://shop.test/private', `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1:${port}`, '--timeout', '15s', '--format', 'json'], { now: () => Date.now() })
+  expect(run.stderr).toBe('')
+  const report = JSON.parse(run.stdout) as { subjects: Array<{ notes: string[] }> }
+  expect(report.subjects[0]?.notes).toContain('The page ended at http://shop.test/login, which looks like a login page: is the session (--cookie, --storage-state or record.loginUrl) valid?')
 }, 45_000)

@@ -193,6 +193,10 @@ function recordingNotes(recording: Recording, elapsedMs: number, built: BuiltReq
   const notes = [
     `Recorded with ${recording.browser}, ${built.browserName} (${built.browserFrom}): ${loads.length} page load(s), ${perLoad}; ${(elapsedMs / 1000).toFixed(1)} s with the browser start.`,
   ]
+  const final = loads.at(-1)?.finalUrl
+  if (final !== undefined && /\/(log-?in|sign-?in|auth)\b/i.test(safePath(final)) && safePath(final) !== safePath(built.request.url)) {
+    notes.push(`The page ended at ${stripQuery(final)}, which looks like a login page: is the session (--cookie, --storage-state or record.loginUrl) valid?`)
+  }
   if (built.request.waitForLogin && loads.some((load) => !load.loginAnswered)) notes.push(`--wait-for-login: Zoho's remote/auth answer did not arrive within ${Math.round(built.request.timeoutMs / 1000)} s on ${loads.filter((load) => !load.loginAnswered).length} load(s).`)
   if (harOut !== undefined) notes.push(noRedact ? `HAR written to ${harOut} WITH credentials (--no-redact): do not attach it to a ticket.` : `HAR written to ${harOut}, redacted (token signatures, cookies and credentials removed).`)
   return notes
@@ -250,6 +254,19 @@ export function parseTimeout(text: string): number {
 function parseRepeat(text: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_REPEAT) throw new InputError('ERR_USAGE', `--repeat ${JSON.stringify(text)}: give a whole number from 1 to ${MAX_REPEAT}`)
   return Number(text)
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return ''
+  }
+}
+
+function stripQuery(url: string): string {
+  const cut = url.search(/[?#]/)
+  return cut === -1 ? url : url.slice(0, cut)
 }
 
 function isHttpUrl(text: string): boolean {

@@ -17,7 +17,10 @@ export function cdpToHar(events, { bodies, browserVersion = '' }) {
   const byId = new Map()
   const get = (id) => {
     let r = byId.get(id)
-    if (!r) byId.set(id, (r = { id, dataLength: 0 }))
+    if (!r) {
+      r = { id, dataLength: 0 }
+      byId.set(id, r)
+    }
     return r
   }
   let firstDoc

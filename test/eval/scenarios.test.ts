@@ -12,7 +12,15 @@ const cases = loadCorpus(ROOT)
 
 describe('diagnosis corpus', () => {
   it('has the scenarios the issue asks for', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(25)
+    const required = [
+      'ok', 'seconds', 'bearer-prefix', 'data-object', 'json-stringified', 'wrong-field', 'login-outside-ready', 'cached-localstorage',
+      'replay', 'two-fresh-tokens', 'domain-not-allowed', 'user-missing', 'user-missing-no-list', 'user-missing-devtools', 'user-case-mismatch',
+      'wrong-secret', 'base64-decoded-secret', 'window-one-hour', 'exp-in-seconds', 'iat-exp-only', 'standard-base64', 'email-verified-string',
+      'widget-404', 'csp-blocks-widget', 'tokens/php-base64', 'tokens/jsonwebtoken-expiresin', 'tokens/iat-exp-only', 'tokens/smart-quoted-paste',
+      'tokens/secret-file-bom',
+    ]
+    const ids = cases.map((c) => c.id)
+    expect(required.filter((id) => !ids.includes(id))).toEqual([])
   })
 
   for (const c of cases) {

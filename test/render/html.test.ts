@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { buildReport, type Report } from '../../src/core/report.js'
 import { cspHash, embedJson, escapeHtml, renderHtml } from '../../src/render/html.js'
 import { brokenAxis, buildPageView, validityView } from '../../src/render/html/view.js'
+import { runCliInProcess } from '../helpers/run-cli.js'
 import { CLOSE_SCRIPT, DECODE_CASES, embeddedReport, HAR_CASES, outputOf, reportOf, signaturesIn, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
 
 const T = Date.parse('2026-11-21T06:00:00.000Z')
@@ -126,6 +130,29 @@ describe('renderHtml', () => {
     const report: Report = buildReport({ toolVersion: '0.0.0', command: 'har', now: T, subjects: [], strict: false })
     const html = renderHtml(report)
     expect(embedded(html, 'asap-doctor-view')).toMatchObject({ headline: 'Nothing to check.', attempts: [], fixes: [] })
+  })
+})
+
+describe('--out FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-out-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('writes the report to the file, says where on stdout, and keeps the exit code', async () => {
+    const path = join(dir, 'report.md')
+    const argv = ['verify', '--token-file', 'fixtures/tokens/expired-cached.txt', '--secret', 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6', '--now', '2026-11-21T06:00:00Z']
+    const run = await runCliInProcess([...argv, '--format', 'markdown', '--out', path])
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toBe(`Wrote ${path} (${Math.ceil(readFileSync(path).byteLength / 1024)} KB).\n`)
+    const written = readFileSync(path, 'utf8')
+    expect(written).toBe((await runCliInProcess([...argv, '--format', 'markdown'])).stdout)
+    expect(written).not.toContain('k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6')
+  })
+
+  it('cannot write: one line on stderr, exit 2, nothing on stdout', async () => {
+    const run = await runCliInProcess(['verify', '--token-file', 'fixtures/tokens/good.txt', '--format', 'html', '--out', join(dir, 'missing', 'report.html')])
+    expect(run.exitCode).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/^asap-doctor: cannot write .*report\.html: ENOENT[^\n]*\n$/)
   })
 })
 

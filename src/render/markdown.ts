@@ -64,7 +64,9 @@ function renderSubject(subject: SubjectReport, title: string, outcome: string, a
   }
   if (diagnosis !== undefined && diagnosis.suspects.length > 0) {
     lines.push('### Remaining suspects (a recording cannot prove these; most likely first)', '')
-    diagnosis.suspects.forEach((suspect, index) => lines.push(`${index + 1}. ${text(suspect.title)} Confirm: ${text(suspect.confirm)}`))
+    diagnosis.suspects.forEach((suspect, index) => {
+      lines.push(`${index + 1}. ${text(suspect.title)} Confirm: ${text(suspect.confirm)}`)
+    })
     lines.push('')
   }
   return lines

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse } from 'acorn'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildReport, type Report } from '../../src/core/report.js'
 import { cspHash, embedJson, escapeHtml, renderHtml } from '../../src/render/html.js'
+import { PAGE_SCRIPT } from '../../src/render/html/page-script.js'
 import { brokenAxis, buildPageView, validityView } from '../../src/render/html/view.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { CLOSE_SCRIPT, DECODE_CASES, embeddedReport, HAR_CASES, outputOf, reportOf, signaturesIn, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
@@ -61,6 +63,13 @@ describe('escapeHtml and cspHash', () => {
   })
   it('is the base64 SHA-256 of the exact text', () => {
     expect(cspHash('alert(1)')).toBe(`sha256-${createHash('sha256').update('alert(1)').digest('base64')}`)
+  })
+})
+
+describe('the page script', () => {
+  it('is plain ES2020 (no build step): it parses as a classic script, and no template literal slipped in', () => {
+    expect(() => parse(PAGE_SCRIPT, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow()
+    expect(PAGE_SCRIPT).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/)
   })
 })
 

@@ -4,7 +4,7 @@
  * icon, never colour alone. `overflow-wrap: anywhere` keeps long tokens and URLs inside a phone's
  * 375 px width.
  */
-export const PAGE_STYLE = String.raw`
+export const PAGE_STYLE = `
 :root {
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --panel: #f6f8fa; --accent: #0550ae;

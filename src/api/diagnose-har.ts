@@ -1,4 +1,5 @@
 import { allChecks, integrationChecks, sessionChecks, tokenChecks, userChecks } from '../checks/index.js'
+import loginOutcome from '../checks/login-outcome.js'
 import { selectChecks } from '../cli/common-options.js'
 import { toolVersion } from '../cli/package-root.js'
 import { buildReport, type Report } from '../core/report.js'
@@ -55,9 +56,12 @@ export async function diagnoseHar(input: HarInput, options: DiagnoseHarOptions =
   if (read.truncated) notes.push(`The file is cut (${read.truncatedReason ?? 'it ends early'}); the diagnosis covers the ${read.entries} complete entries.`)
   if (read.bom) notes.push('The file starts with a byte order mark (skipped).')
   if (facts.creator !== undefined) notes.push(`Recorded by ${facts.creator}; ${facts.entries} entries.`)
+  // As the har command: what Zoho answered is an observation, not a check to narrow away, so `only`
+  // keeps it (only `skip` drops it) and it comes last; a narrowed run says its verdict is partial.
+  const observed = options.skip?.includes(loginOutcome.id) === true ? [] : [loginOutcome]
   const subjects = await diagnoseSession(facts, {
     ref: options.ref ?? 'har',
-    attemptChecks: select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...userChecks]),
+    attemptChecks: [...select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...userChecks]).filter((check) => check !== loginOutcome), ...observed],
     pageChecks: select([...integrationChecks, ...sessionChecks]),
     secrets,
     users: options.users,
@@ -65,6 +69,7 @@ export async function diagnoseHar(input: HarInput, options: DiagnoseHarOptions =
     configured: { orgId: options.orgId, dataCenter: options.dataCenter, allowedDomains: options.allowedDomains, appId: options.appId },
     leewayMs: resolveLeewayMs(options.leewayMs),
     reveal: options.reveal ?? false,
+    partial: options.only !== undefined || options.skip !== undefined,
     now,
     notes,
   })

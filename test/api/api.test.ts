@@ -135,6 +135,12 @@ describe('diagnoseHar', () => {
     expect(report.summary).toEqual(fromCli.summary)
     expect(report.subjects[0]?.diagnosis?.outcome).toBe('general_error')
     expect(report.subjects[0]?.checks.find((check) => check.id === 'time-units')?.status).toBe('fail')
+    // Narrowed runs too (the har command keeps what Zoho answered, and says the verdict is partial).
+    const narrowed = await diagnoseHar(readFileSync(file), { ...options, only: ['time-units'] })
+    const narrowedCli = JSON.parse(
+      (await runCliInProcess(['har', file, '--secret', TEST_SECRET, '--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--only', 'time-units', '--format', 'json'])).stdout.replaceAll('--secret', 'the secret option'),
+    ) as typeof report
+    expect(narrowed.subjects.map(({ notes: _, ...rest }) => rest)).toEqual(narrowedCli.subjects.map(({ notes: _, ...rest }) => rest))
     // Bytes and text give the same result as a stream.
     expect((await diagnoseHar(readFileSync(file), options)).subjects).toEqual(report.subjects)
     expect((await diagnoseHar(har, options)).subjects).toEqual(report.subjects)

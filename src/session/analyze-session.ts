@@ -1,6 +1,7 @@
 import type { HarEntry, HarHeader } from '../har/har-types.js'
 import { maskUrl } from '../core/token/mask-token.js'
 import type { LoginAttempt, PageError, PageLoad, SessionFacts, TokenPlace, TokenSighting, WidgetScriptSeen } from './session-facts.js'
+import { safeDecode } from '../core/url-decode.js'
 
 /** JWTs as they appear in traffic. Sanitizers replace the signature with `REDACTED`, `***` or `[REDACTED]`. */
 const JWT = /eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.(?:\[[A-Za-z _-]{1,24}\]|[A-Za-z0-9_*-]*)/g
@@ -368,13 +369,6 @@ function safeUrl(text: string): URL | undefined {
   }
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
 
 function decodeBase64Text(text: string, mimeType: string): string {
   if (!/json|text|javascript|xml|x-www-form-urlencoded/i.test(mimeType) || text.length > 4 * 1024 * 1024) return ''

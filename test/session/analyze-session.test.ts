@@ -91,7 +91,7 @@ async function diagnose(path: string, ...extra: string[]): Promise<JsonReport> {
   expect(run.exitCode).toBe(report.summary.exitCode)
   return report
 }
-const check = (subject: { checks: Array<{ id: string; status: string; messageId: string }> } | undefined, id: string) => subject?.checks.find((c) => c.id === id)
+const check = (subject: JsonReport['subjects'][number] | undefined, id: string) => subject?.checks.find((c) => c.id === id)
 
 describe('session analysis on hand-built HARs', () => {
   it('a token in a form body of the auth call (Firefox header case)', async () => {

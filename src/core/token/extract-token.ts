@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js'
 import { isPlainObject } from './parse-token.js'
+import { safeDecode } from '../url-decode.js'
 
 /** The token found in pasted input, and what was removed around it (each a short phrase). */
 export interface ExtractedToken {
@@ -170,13 +171,6 @@ function unescapeJsonString(body: string): string {
   }
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)]

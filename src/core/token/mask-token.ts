@@ -1,3 +1,5 @@
+import { safeDecode } from '../url-decode.js'
+
 /**
  * Hides the signature of a token (the part that makes it a credential) and keeps header and
  * payload, which are only base64 of readable JSON. A five-part JWE keeps only its header.
@@ -63,12 +65,4 @@ export function maskUrl(href: string): string {
     })
     .join('&')
   return maskSignaturesInText(`${href.slice(0, start + 1)}${masked}${end < 0 ? '' : href.slice(end)}`)
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }

@@ -136,3 +136,14 @@ describe('verify --batch', () => {
     expect(run.stderr).toMatch(/no token found: stdin has no lines/)
   })
 })
+
+describe('verify --batch --only', () => {
+  it('runs only the chosen checks and its verdicts say so', async () => {
+    const path = tempFile('only.txt', [good(1), inSeconds(2), good(3)])
+    const run = await runCliInProcess(['verify', '--batch', path, SECRET, AT, '--only', 'signature,email-format', '--format', 'jsonl'])
+    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(records.map((record) => record.accepted)).toEqual([true, true, true])
+    expect(records[0].verdict).toBe(records[1].verdict)
+    expect(records[0].verdict).toMatch(/selected checks pass/)
+  })
+})

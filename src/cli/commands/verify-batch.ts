@@ -45,6 +45,7 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
     field,
     timeField,
     ref: batch,
+    partial: only !== undefined || skip !== undefined,
   })
   const aggregate = new BatchAggregate()
   let pending = ''

@@ -26,6 +26,8 @@ export interface BatchOptions {
   readonly timeField?: string
   /** The file name for the report's source (`-` for stdin). */
   readonly ref: string
+  /** --only/--skip narrowed the checks: verdicts must not claim more than was checked. */
+  readonly partial?: boolean
 }
 
 /**
@@ -122,6 +124,7 @@ export class BatchDiagnoser {
         secrets: this.#options.secrets,
         expectEmail: this.#options.expectEmail,
         reveal: this.#options.reveal,
+        partial: this.#options.partial ?? false,
       })
     } catch (error) {
       if (isAsapDoctorError(error) && error.code === 'ERR_NO_TOKEN') return bad(line, 'no-token', input)

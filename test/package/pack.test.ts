@@ -123,7 +123,7 @@ describe('the packed tarball, installed into an empty project', () => {
     expect(result.stdout).toContain('Zoho would reject this token: the time claims are in seconds')
     const version = run('npx', ['--no-install', 'asap-doctor', '--version'], project)
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version)
-  })
+  }, 60_000)
 
   it('imports by name, and exports only the documented entry points', () => {
     const names = ok(run('node', ['--input-type=module', '-e', "const m = await import('asap-doctor'); console.log(Object.keys(m).sort().join(' '))"], project), 'import').stdout.trim().split(' ')
@@ -132,7 +132,7 @@ describe('the packed tarball, installed into an empty project', () => {
     expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED')
     const schema = ok(run('node', ['--input-type=module', '-e', "import { createRequire } from 'node:module'; console.log(createRequire(import.meta.url)('asap-doctor/schema/report.schema.json').title)"], project), 'schema').stdout
     expect(schema).toContain('schemaVersion 1')
-  })
+  }, 60_000)
 
   it('every example of docs/api.md type-checks against the declarations and runs; assertAsapToken fails tests in vitest and node:test', () => {
     const examples = docExamples()

@@ -146,6 +146,7 @@ async function loadOnce(page: Page, request: RecordRequest): Promise<RecordedLoa
   let inFlight = 0
   let lastActivity = Date.now()
   let answeredAt: number | undefined
+  let lastAnswerAt: number | undefined
   const onRequest = () => {
     inFlight++
     lastActivity = Date.now()
@@ -155,12 +156,18 @@ async function loadOnce(page: Page, request: RecordRequest): Promise<RecordedLoa
     lastActivity = Date.now()
   }
   const onResponse = (response: Response) => {
-    if (REMOTE_AUTH_PATH.test(safePath(response.url()))) answeredAt ??= Date.now()
+    if (REMOTE_AUTH_PATH.test(safePath(response.url()))) {
+      answeredAt ??= Date.now()
+      lastAnswerAt = Date.now()
+    }
   }
   const onFailed = (failed: Request) => {
     onDone()
     // A blocked login call still ends the wait: there is nothing more to come.
-    if (REMOTE_AUTH_PATH.test(safePath(failed.url()))) answeredAt ??= Date.now()
+    if (REMOTE_AUTH_PATH.test(safePath(failed.url()))) {
+      answeredAt ??= Date.now()
+      lastAnswerAt = Date.now()
+    }
   }
   page.on('request', onRequest)
   page.on('requestfinished', onDone)
@@ -173,14 +180,19 @@ async function loadOnce(page: Page, request: RecordRequest): Promise<RecordedLoa
       throw new NetworkError('ERR_NETWORK', `cannot load ${request.url}: ${firstLine(error)}`)
     }
     let timedOut = false
+    let settledAt: number | undefined
     for (;;) {
       const now = Date.now()
-      if (answeredAt !== undefined && now - answeredAt >= AFTER_ANSWER_MS) break
-      if (!request.waitForLogin && answeredAt === undefined && inFlight === 0 && now - lastActivity >= QUIET_MS) break
-      if (now - startedAt >= request.timeoutMs) {
+      const answerQuiet = lastAnswerAt === undefined || now - lastAnswerAt >= AFTER_ANSWER_MS
+      const settled = (answeredAt !== undefined && answerQuiet) || (!request.waitForLogin && answeredAt === undefined && inFlight === 0 && now - lastActivity >= QUIET_MS)
+      if (settled) settledAt ??= now
+      // --linger keeps recording after the page settled, for logins the page starts later.
+      if (settledAt !== undefined && now - settledAt >= request.lingerMs && answerQuiet) break
+      if (settledAt === undefined && now - startedAt >= request.timeoutMs) {
         timedOut = true
         break
       }
+      if (now - startedAt >= request.timeoutMs + request.lingerMs) break
       await page.waitForTimeout(POLL_MS)
     }
     return { url: request.url, finalUrl: page.url(), startedAt, durationMs: Date.now() - startedAt, loginAnswered: answeredAt !== undefined, timedOut }

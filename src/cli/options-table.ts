@@ -152,6 +152,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'storage-state', value: 'file', description: 'start from a Playwright storage-state file (cookies, localStorage)' },
       { name: 'repeat', value: 'n', description: 'load the page n times in one session (catches a token reused across loads)' },
       { name: 'wait-for-login', description: "wait for Zoho's remote/auth answer (up to --timeout), not for the network to go quiet" },
+      { name: 'linger', value: 'duration', description: 'keep recording this long after the page settled, e.g. 3s (for a login the page starts later)' },
       ...secretOptions,
       { name: 'leeway', value: 'ms', description: 'clock tolerance for time checks, in ms (default 0)' },
       ...integrationOptions,

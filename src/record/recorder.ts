@@ -25,6 +25,8 @@ export interface RecordRequest {
   readonly repeat: number
   /** Wait for the remote/auth answer (up to the timeout) instead of for the network to go quiet. */
   readonly waitForLogin: boolean
+  /** Keep recording this long after the page settled (a second login the page starts later). */
+  readonly lingerMs: number
   /** Where the browser writes its HAR. */
   readonly harPath: string
 }

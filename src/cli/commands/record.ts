@@ -108,6 +108,8 @@ function buildRequest(urlArgument: string | undefined, options: ParsedOptions, s
 
   const timeoutText = optString(options, 'timeout') ?? config.timeout
   const timeoutMs = timeoutText === undefined ? DEFAULT_TIMEOUT_MS : parseTimeout(timeoutText)
+  const lingerText = optString(options, 'linger')
+  const lingerMs = lingerText === undefined ? 0 : parseLinger(lingerText)
   const repeatText = optString(options, 'repeat')
   const repeat = repeatText === undefined ? (config.repeat ?? 1) : parseRepeat(repeatText)
 
@@ -180,6 +182,7 @@ function buildRequest(urlArgument: string | undefined, options: ParsedOptions, s
       ...(login === undefined ? {} : { login }),
       repeat,
       waitForLogin: optFlag(options, 'waitForLogin') || config.waitForLogin === true,
+      lingerMs,
     },
     browserName: browser.path,
     browserFrom: browser.from,
@@ -248,6 +251,15 @@ export function parseTimeout(text: string): number {
   const unit = (match?.[2] ?? 'ms').toLowerCase()
   const value = match?.[1] === undefined ? Number.NaN : Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000)
   if (!Number.isFinite(value) || value < 1000 || value > 600_000) throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(text)}: give a duration from 1s to 10m (30s, 1500ms, 2m)`)
+  return Math.round(value)
+}
+
+/** `--linger`: 0 to 60 s, same units as --timeout. */
+function parseLinger(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min)?$/i.exec(text.trim())
+  const unit = (match?.[2] ?? 'ms').toLowerCase()
+  const value = match?.[1] === undefined ? Number.NaN : Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000)
+  if (!Number.isFinite(value) || value > 60_000) throw new InputError('ERR_USAGE', `--linger ${JSON.stringify(text)}: give a duration up to 60s (2s, 1500ms)`)
   return Math.round(value)
 }
 

@@ -170,6 +170,21 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
     await page.close()
   })
 
+  it('without JavaScript (a locked-down viewer) still shows every verdict, as text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    try {
+      const { path, report } = files.get('hostile') ?? { path: '', report: undefined }
+      const page = await context.newPage()
+      await page.goto(pathToFileURL(path).href)
+      const text = (await page.locator('main').textContent()) ?? ''
+      for (const subject of report?.subjects ?? []) expect(text).toContain(subject.verdict)
+      expect(text).toContain('Open this file in a browser with JavaScript enabled')
+      expect(await page.locator('img').count()).toBe(0)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('prints on A4 and Letter without horizontal overflow', async () => {
     for (const name of ['two-attempts', 'hostile']) {
       const { page } = await open(name)

@@ -60,7 +60,9 @@ if (demo.get('password')) {
 `
 }
 
-export function dashboardPage(scenario: Scenario): string {
+/** The dashboard, or the projects page (the same layout and login code: every app page embeds the widget). */
+export function dashboardPage(scenario: Scenario, view: 'dashboard' | 'projects' = 'dashboard'): string {
+  const title = view === 'dashboard' ? 'Dashboard' : 'Projects'
   const widgetHost = scenario.page.widgetHost ?? 'desk.zoho.com'
   const src = `https://${widgetHost}/portal/api/web/asapApp/${scenario.page.appId ?? APP_ID}?orgId=${ORG_ID}`
   return `<!doctype html>
@@ -68,7 +70,7 @@ export function dashboardPage(scenario: Scenario): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Dashboard · Acme Projects</title>
+<title>${title} · Acme Projects</title>
 <link rel="stylesheet" href="/static/app.css">
 <script>
 // Report uncaught page errors to our backend.
@@ -86,9 +88,9 @@ document.addEventListener('securitypolicyviolation', function (ev) {
 <script type="text/javascript" nonce="{place_your_nonce_value_here}">var d=document;s=d.createElement("script"),s.type="text/javascript",s.id="zohodeskasapscript",s.defer=!0,s.nonce="{place_your_nonce_value_here}",s.src="${src}",t=d.getElementsByTagName("script")[0],t.parentNode.insertBefore(s,t),window.ZohoDeskAsapReady=function(s){var e=window.ZohoDeskAsap__asyncalls=window.ZohoDeskAsap__asyncalls||[];window.ZohoDeskAsapReadyStatus?(s&&e.push(s),e.forEach(s=>s&&s()),window.ZohoDeskAsap__asyncalls=null):s&&e.push(s)};</script>
 </head>
 <body>
-<header><strong>Acme Projects</strong> <span id="who"></span></header>
+<header><strong>Acme Projects</strong> <a id="nav-dashboard" href="dashboard.html">Dashboard</a> <a id="nav-projects" href="projects.html">Projects</a> <span id="who"></span></header>
 <main>
-  <h2>Overview</h2>
+  <h2>${title}</h2>
   <div class="cards">
     <div class="card"><h3>Open tasks</h3><p id="tasks">…</p></div>
     <div class="card"><h3>Notifications</h3><p id="notes">…</p></div>

@@ -79,6 +79,8 @@ export interface Scenario {
     /** The app id in the snippet (default: the org's ASAP app). */
     appId?: string
   }
+  /** After the dashboard's login, the user opens the Projects page (#nav-projects): a second page load. */
+  nextPage?: boolean
   /** A returning visitor: signed in earlier in another visit, the recording starts at the dashboard. */
   returningVisit?: boolean
   /** Simulation options the recording needs (network latency). */
@@ -144,6 +146,16 @@ const LOCAL_STORAGE_CALLBACK = `function getJwtTokenCallback(successCallback, fa
   fetch('/api/get-jwt-token', { credentials: 'same-origin' })
     .then(function (res) { return res.json(); })
     .then(function (data) { localStorage.setItem('asapToken', data.token); successCallback(data.token); })
+    .catch(function (err) { failureCallback(err); });
+}`
+
+const SESSION_STORAGE_CALLBACK = `function getJwtTokenCallback(successCallback, failureCallback) {
+  // Fetched once per tab and kept in sessionStorage, so moving between pages needs no extra request.
+  var cached = sessionStorage.getItem('asapToken');
+  if (cached) { successCallback(cached); return; }
+  fetch('/api/get-jwt-token', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (res) { return res.json(); })
+    .then(function (data) { sessionStorage.setItem('asapToken', data.token); successCallback(data.token); })
     .catch(function (err) { failureCallback(err); });
 }`
 
@@ -298,6 +310,24 @@ export const SCENARIOS: readonly Scenario[] = [
     page: page(MEMOIZED_CALLBACK, INVOKE_TWICE),
     expected: {
       description: 'The callback fetches one token per page and reuses it; the app signs the widget in again 1.5 s later with the same token. The first attempt is accepted, the replay refused.',
+      users: true,
+      attempts: 2,
+      outcomes: ['accepted', 'general_error'],
+      fail: ['login-timing'],
+      mayFail: [],
+      rootCause: 'login-timing',
+      rootCauseByAttempt: [null, 'login-timing'],
+      verdictIncludes: [],
+    },
+  },
+  {
+    id: 'replay-next-page',
+    ...JANE,
+    nextPage: true,
+    backend: { mint: standard },
+    page: page(SESSION_STORAGE_CALLBACK),
+    expected: {
+      description: 'The callback keeps the token in sessionStorage; on the next page (Projects) it hands the same token over again. The dashboard login is accepted, the one on the next page refused as a replay.',
       users: true,
       attempts: 2,
       outcomes: ['accepted', 'general_error'],

@@ -111,14 +111,15 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
   function appHost(req: SimRequest): SimResponse {
     const url = new URL(req.url, `https://${req.host}`)
     const path = url.pathname
-    const page = /^\/s\/([a-z0-9-]+)\/(login|dashboard)\.html$/.exec(path)
+    const page = /^\/s\/([a-z0-9-]+)\/(login|dashboard|projects)\.html$/.exec(path)
     const pageScenario = page ? scenarioOf(page[1]) : scenarioOf(url.searchParams.get('scenario'))
     const pageKind = page?.[2] ?? (path === '/login.html' ? 'login' : path === '/dashboard.html' ? 'dashboard' : undefined)
     if (req.method === 'GET' && pageKind !== undefined) {
       if (pageScenario === undefined) return text(404, 'text/plain', 'unknown scenario\n')
       if (pageKind === 'login') return text(200, 'text/html; charset=utf-8', loginPage(pageScenario), { 'cache-control': 'no-cache' })
       const csp = pageScenario.page.csp
-      return text(200, 'text/html; charset=utf-8', dashboardPage(pageScenario), { 'cache-control': 'no-cache', ...(csp ? { 'content-security-policy': csp } : {}) })
+      const view = pageKind === 'projects' ? 'projects' : 'dashboard'
+      return text(200, 'text/html; charset=utf-8', dashboardPage(pageScenario, view), { 'cache-control': 'no-cache', ...(csp ? { 'content-security-policy': csp } : {}) })
     }
     if (req.method === 'GET' && path === '/') return { status: 302, headers: { location: '/s/ok/login.html' }, body: '' }
     if (req.method === 'GET' && path === '/static/app.css') return text(200, 'text/css', APP_CSS, { 'cache-control': 'max-age=3600' })

@@ -284,7 +284,9 @@ function textForms(value: string): string[] {
   } catch {
     // A lone surrogate cannot be percent-encoded; the other forms still apply.
   }
-  return [value, value.trim(), json, html, encoded]
+  // The HTML report embeds its data as JSON with <, > and & as \u escapes.
+  const scriptJson = json.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return [value, value.trim(), json, html, encoded, scriptJson]
 }
 
 function binaryForms(bytes: Buffer): string[] {

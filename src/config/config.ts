@@ -263,7 +263,9 @@ function digits(value: unknown, path: string): string {
 function envName(value: unknown, path: string): string {
   // Never echo the value: what sits where a variable name belongs is often the secret itself.
   if (typeof value !== 'string') throw new ConfigError(path, `must be the name of an environment variable (a string such as "ZOHO_DESK_ACCESS_TOKEN"), not ${describeKind(value)}`)
-  if (!ENV_NAME.test(value)) {
+  // A mixed-case run of 20+ letters and digits without "_" is a pasted secret, not a variable name.
+  const pasted = value.length >= 20 && !value.includes('_') && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value)
+  if (!ENV_NAME.test(value) || pasted) {
     const kind = looksLikeCredential(value) ? 'looks like a credential (a token or secret value)' : 'is not an environment variable name'
     throw new ConfigError(path, `the value ${kind}; expected the NAME of an environment variable (letters, digits and _, such as "ZOHO_DESK_ACCESS_TOKEN") that holds it`)
   }

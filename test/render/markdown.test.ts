@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/report.js'
@@ -81,6 +82,17 @@ describe('renderMarkdown', () => {
       for (const signature of signaturesIn(testCase.argv[1] ?? '')) expect(markdown, testCase.name).not.toContain(signature)
       expect(markdown).not.toContain('k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6')
     }
+  })
+
+  it('text() keeps arbitrary printable ASCII literal and tag-free (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'<>&|`*_[]()!#+-.=~$\\"\':/ abc1\n'.split('')), maxLength: 40 }), (sample) => {
+        const html = md.renderInline(text(sample))
+        expect(visibleText(html).trim()).toBe(squash(sample))
+        expect(html).not.toMatch(/<(?!\/?code)[a-z]/)
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('text() keeps any string literal through CommonMark', () => {

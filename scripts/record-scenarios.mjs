@@ -243,7 +243,8 @@ async function recordDevtools(scenario) {
         await Promise.all(pending)
         await context.close()
         const version = browser.version()
-        return Buffer.from(`${JSON.stringify(cdpToHar(events, { bodies, browserVersion: version }), null, 2)}\n`)
+        // No trailing newline, like DevTools exports: every cut of the file is then a truncated file.
+        return Buffer.from(JSON.stringify(cdpToHar(events, { bodies, browserVersion: version }), null, 2))
       },
     }
   })

@@ -182,6 +182,13 @@ export class OutputGuard {
     }
   }
 
+  /** For a redacted copy (latin1 view of its bytes): signatures become `REDACTED`, the redactor's marker. */
+  cleanCopyText(text: string): string {
+    const masked = maskJwtSignatures(text, 'REDACTED')
+    if (this.signatures.size === 0) return masked
+    return masked.replace(BASE64URL_RUN, (run) => (this.signatures.has(run) ? 'REDACTED' : run))
+  }
+
   private isAllowedAddMask(line: string): boolean {
     if (!line.startsWith('::add-mask::')) return false
     const value = line.slice('::add-mask::'.length).replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%')
@@ -238,7 +245,7 @@ const HEADER_LIKE = /^e[wy][A-Za-z0-9_-]*$/
  * (`jwt_token=Bearer%20eyJ…`) and with percent-encoded dots. Linear: one pass over greedy runs,
  * then splits; no backtracking pattern sees a long run of base64url characters.
  */
-export function maskJwtSignatures(text: string): string {
+export function maskJwtSignatures(text: string, mask = '***'): string {
   if (!text.includes('e')) return text
   return text.replace(WIRE_RUN, (run) => {
     if (!DOT.test(run)) return run
@@ -250,8 +257,8 @@ export function maskJwtSignatures(text: string): string {
       if (!HEADER_LIKE.test(header) || !HEADER_LIKE.test(payload)) continue
       const signature = pieces[i + 4] ?? ''
       const sig = /^[A-Za-z0-9_+/-]+/.exec(signature)
-      if (sig === null) continue
-      pieces[i + 4] = `***${signature.slice(sig[0].length)}`
+      if (sig === null || sig[0] === mask) continue
+      pieces[i + 4] = `${mask}${signature.slice(sig[0].length)}`
       i += 2
     }
     return pieces.join('')
@@ -292,6 +299,43 @@ function textForms(value: string): string[] {
 function binaryForms(bytes: Buffer): string[] {
   const base64 = bytes.toString('base64')
   return [base64, base64.replace(/=+$/, ''), bytes.toString('base64url'), bytes.toString('hex'), bytes.toString('hex').toUpperCase()]
+}
+
+/** Where a chunk may be cut without splitting a token: after the last character no token contains. */
+function safeCut(text: string): number {
+  let i = text.length
+  while (i > 0 && TOKEN_CHAR.test(text.charAt(i - 1))) i--
+  // A run longer than this is a body, not a token: cutting it cannot split a JWT worth masking.
+  return text.length - i > MAX_HELD ? text.length : i
+}
+const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.%]/
+const MAX_HELD = 64 * 1024
+
+/**
+ * The guard for a file written in chunks (`har --redact`): any JWT signature the redactor left (a
+ * token in an encoding it did not know) becomes `REDACTED` too, and so does every signature the
+ * run registered. Works on latin1 views of the bytes, so every byte is written back unchanged
+ * unless masked; holds back a chunk's trailing token characters so a token split across two
+ * chunks is still seen whole.
+ */
+export function guardedChunkWriter(write: (chunk: Uint8Array | string) => Promise<void>, guard: OutputGuard | undefined = activeGuard()): {
+  write: (chunk: Uint8Array | string) => Promise<void>
+  end: () => Promise<void>
+} {
+  let held = ''
+  const clean = (text: string): string => (guard === undefined || guard.reveal ? text : guard.cleanCopyText(text))
+  return {
+    async write(chunk) {
+      const text = held + (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)).toString('latin1')
+      const cut = safeCut(text)
+      held = text.slice(cut)
+      if (cut > 0) await write(Buffer.from(clean(text.slice(0, cut)), 'latin1'))
+    },
+    async end() {
+      if (held !== '') await write(Buffer.from(clean(held), 'latin1'))
+      held = ''
+    },
+  }
 }
 
 const active = new AsyncLocalStorage<OutputGuard>()

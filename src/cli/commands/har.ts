@@ -13,6 +13,7 @@ import { SessionAnalyzer } from '../../session/analyze-session.js'
 import { diagnoseSession } from '../../session/diagnose-session.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
+import { guardedChunkWriter } from '../output-guard.js'
 import { setUpIntegration } from '../io/integration-setup.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
@@ -121,12 +122,15 @@ async function redactCommand(files: readonly string[], out: string, redactEmails
     throw new InputError('ERR_FILE', `cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`)
   })
   await opened
-  const write = async (chunk: Uint8Array | string): Promise<void> => {
+  const writeFile = async (chunk: Uint8Array | string): Promise<void> => {
     if (streamError !== undefined) throw new InputError('ERR_FILE', `cannot write ${out}: ${streamError instanceof Error ? streamError.message : String(streamError)}`)
     if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'close')])
   }
   try {
-    const stats = await withSpinner(io, `Redacting ${input}…`, () => redactHar(openInput(input, io), write, { redactEmails }))
+    // The copy passes through the output guard like stdout does (issue 12).
+    const guarded = guardedChunkWriter(writeFile)
+    const stats = await withSpinner(io, `Redacting ${input}…`, () => redactHar(openInput(input, io), guarded.write, { redactEmails }))
+    await guarded.end()
     await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())))
     renameSync(partial, target)
     io.stdout(`Wrote ${out}: ${describeStats(stats)}\n`)

@@ -101,7 +101,7 @@ export function tokenInput(r, secret) {
   const [h = '', p = '', sig = ''] = token.split('.')
   let text = token
   const forbidden = [sig]
-  const m = r.int(0, 24)
+  const m = r.int(0, 27)
   switch (m) {
     case 0: text = `${h}=.${p}.${sig}`; break // padding after the header
     case 1: text = `${h}.${p}==.${sig}`; break // padding after the payload
@@ -132,6 +132,8 @@ export function tokenInput(r, secret) {
     case 20: text = `[object Object]`; break
     case 21: text = `${h}.${p}.${sig}`.replaceAll('.', r.pick(['..', '%2E', '. '])); break
     case 22: text = `{"jwt":"${token}","sig":"${sig}"}`; break
+    case 23: text = Array.from({ length: r.int(1, 400) }, () => String.fromCodePoint(r.pick([r.int(0, 0x7f), r.int(0x80, 0x7ff), r.int(0x800, 0xd7ff), r.int(0x10000, 0x10ffff)]))).join(''); break // random unicode junk
+    case 24: text = `${token} ${token.split('').reverse().join('')} ${h}.${sig}.${p}`; break // parts in the wrong order
     default: break // as is
   }
   // Only what the input really carries can leak: a mutation may have cut or changed the signature.

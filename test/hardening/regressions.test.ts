@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { maskJwtSignatures, OutputGuard } from '../../src/cli/output-guard.js'
+import { guardedChunkWriter, maskJwtSignatures, OutputGuard } from '../../src/cli/output-guard.js'
 import { parseConfig } from '../../src/config/config.js'
 import { ConfigError } from '../../src/core/errors.js'
 import { limitDepth, limitObjectDepth } from '../../src/core/token/limit-depth.js'
@@ -91,6 +91,21 @@ describe('the output guard', () => {
     const guard = new OutputGuard(false)
     guard.registerArgv(['endpoint', 'https://x.example', '--secret', SECRET, '--header', 'Authorization: Bearer opaque-credential-1', '--cookie', 'sid=cookie-value-22', '--sekret=typo-value-333'])
     expect(guard.clean(`${SECRET} opaque-credential-1 cookie-value-22 typo-value-333 https://x.example`)).toBe('*** *** *** *** https://x.example')
+  })
+})
+
+describe('the guard on a redacted copy written in chunks', () => {
+  it('masks a signature the redactor left, even split across chunks, and keeps every other byte', async () => {
+    const guard = new OutputGuard(false)
+    const written: Buffer[] = []
+    const writer = guardedChunkWriter(async (chunk) => void written.push(Buffer.from(chunk)), guard)
+    const text = `{"url":"https://a.example/?t=${H}%2E${P}%2E${SIG}","é":"ü ${TOKEN}"}`
+    const bytes = Buffer.from(text, 'utf8')
+    const cuts = [0, 40, 41, 120, 200, bytes.length]
+    for (let i = 1; i < cuts.length; i++) await writer.write(bytes.subarray(cuts[i - 1], cuts[i]))
+    await writer.end()
+    const out = Buffer.concat(written).toString('utf8')
+    expect(out).toBe(`{"url":"https://a.example/?t=${H}%2E${P}%2EREDACTED","é":"ü ${H}.${P}.REDACTED"}`)
   })
 })
 

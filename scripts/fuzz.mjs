@@ -39,8 +39,9 @@ const result = await runCampaign({
   families,
   maxExamples: 60,
   onProgress: (done, counts) => {
-    if (done % 5000 === 0) process.stderr.write(`fuzz: ${done}/${runs} … ${JSON.stringify(counts)}\n`)
+    if (done % 1000 === 0) process.stderr.write(`fuzz: ${done}/${runs} after ${Math.round(process.uptime())} s … ${JSON.stringify(counts)}\n`)
   },
+  onFailure: (e) => process.stderr.write(`fuzz: [${e.kind}] ${e.family} seed=${e.seed}: ${e.detail}\n      argv: ${JSON.stringify(e.argv)}\n`),
 })
 const probes = values['no-probes'] ? {} : await scalingProbes(runCli)
 result.counts.crashes += uncaught

@@ -34,6 +34,8 @@ export function runCampaign(options: {
   seed?: number
   families?: readonly string[]
   onProgress?: (done: number, counts: Counts) => void
+  /** Called for every failure as it happens (a long campaign shows them before it ends). */
+  onFailure?: (example: Example) => void
   maxExamples?: number
   /** Multiplies the time budget per input (a loaded CI machine). */
   budgetScale?: number

@@ -487,7 +487,7 @@ const FAMILIES = [
  * Runs `runs` generated inputs through `runCli` and returns the counts. Failures keep the family,
  * the seed of the input (re-run one with `--seed S --runs 1`) and a detail line.
  */
-export async function runCampaign({ runCli, runs, seed = 1, families, onProgress, maxExamples = 40, budgetScale = 1 }) {
+export async function runCampaign({ runCli, runs, seed = 1, families, onProgress, onFailure, maxExamples = 40, budgetScale = 1 }) {
   const dir = mkdtempSync(join(tmpdir(), 'asap-fuzz-'))
   const counts = { inputs: 0, crashes: 0, hangs: 0, stackTraces: 0, leaks: 0, credentialsLeft: 0, invalidCopies: 0 }
   const examples = []
@@ -512,7 +512,9 @@ export async function runCampaign({ runCli, runs, seed = 1, families, onProgress
         if (seen.has(kind)) return
         seen.add(kind)
         counts[kind]++
-        if (examples.length < maxExamples) examples.push({ kind, family: c.family, seed: caseSeed, argv: c.argv.map((a) => (a.length > 80 ? `${a.slice(0, 77)}…` : a)), detail })
+        const example = { kind, family: c.family, seed: caseSeed, argv: c.argv.map((a) => (a.length > 80 ? `${a.slice(0, 77)}…` : a)), detail }
+        if (examples.length < maxExamples) examples.push(example)
+        onFailure?.(example)
       }
       const ms = await runCase(runCli, caseDir, c, record, budgetScale)
       counts.inputs++

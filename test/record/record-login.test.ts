@@ -116,3 +116,16 @@ it('a page that sends the browser to its login page says so (the session was mis
   const report = JSON.parse(run.stdout) as { subjects: Array<{ notes: string[] }> }
   expect(report.subjects[0]?.notes).toContain('The page ended at http://shop.test/login, which looks like a login page: is the session (--cookie, --storage-state or record.loginUrl) valid?')
 }, 45_000)
+
+it('check with a record section in the config adds the recorded page to its report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asap-check-record-'))
+  const config = join(dir, 'asap-doctor.config.json')
+  writeFileSync(config, JSON.stringify({ orgId: '712340056', allowedDomains: ['shop.test'], record: { url: 'http://shop.test/page', browserArgs: [`--host-resolver-rules=MAP *.test 127.0.0.1:${port}`], timeout: '15s' } }))
+  const run = await runCliInProcess(['check', '--config', config, '--format', 'json'], { now: () => Date.now() })
+  expect(run.stderr).toBe('')
+  const report = JSON.parse(run.stdout) as { command: string; subjects: Array<{ source: { kind: string; ref: string }; checks: Array<{ id: string }> }> }
+  expect(report.command).toBe('check')
+  expect(report.subjects.map((subject) => subject.source.kind)).toEqual(['config', 'har'])
+  expect(report.subjects[1]?.source.ref).toBe('http://shop.test/page')
+  expect(report.subjects[1]?.checks.map((check) => check.id)).toContain('page-runtime')
+}, 45_000)

@@ -134,6 +134,20 @@ describe('schema/report.schema.json', () => {
     expect(validateClosed(extra)).toBe(false)
   })
 
+  it('describes every field of the TypeScript types (src/core/report.ts, CheckResult in src/core/types.ts)', () => {
+    const sources = readFileSync('src/core/report.ts', 'utf8') + readFileSync('src/core/types.ts', 'utf8')
+    const fieldsOf = (name: string) => {
+      const body = new RegExp(`export interface ${name} \\{\\n([\\s\\S]*?)\\n\\}`).exec(sources)?.[1] ?? ''
+      return [...body.matchAll(/^ {2}readonly (\w+)\??:/gm)].map((match) => match[1])
+    }
+    const defs = schema.$defs as { [key: string]: { properties?: { [key: string]: Json } } }
+    for (const name of ['Report', 'SubjectReport', 'SubjectSource', 'TokenView', 'CheckResult', 'Diagnosis', 'Summary']) {
+      const fields = fieldsOf(name)
+      expect(fields.length, name).toBeGreaterThan(0)
+      expect(Object.keys(defs[name]?.properties ?? {}), `schema/report.schema.json $defs.${name}`).toEqual(expect.arrayContaining(fields))
+    }
+  })
+
   it('docs/json-output.md names every field the schema describes', () => {
     const docs = readFileSync('docs/json-output.md', 'utf8')
     const names = new Set<string>()

@@ -147,3 +147,13 @@ describe('verify --batch --only', () => {
     expect(records[0].verdict).toMatch(/selected checks pass/)
   })
 })
+
+describe('verify --batch never prints a credential', () => {
+  it('masks signatures in quoted bad lines and removes the secret from the summary', async () => {
+    const path = tempFile('leaky.txt', ['{broken hd.pl.sIgNaTuRe-0123456789', 'ASAP_JWT_SECRET=k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6 oops'])
+    const run = await runCliInProcess(['verify', '--batch', path, '--field', 'jwt', SECRET, AT])
+    expect(run.stdout).toContain('e.g. {broken hd.pl.***')
+    expect(run.stdout).not.toContain('sIgNaTuRe')
+    expect(run.stdout).not.toContain('k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6')
+  })
+})

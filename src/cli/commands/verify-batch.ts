@@ -5,6 +5,7 @@ import { BatchAggregate, type LineOutcome } from '../../core/batch/aggregate.js'
 import { BatchDiagnoser } from '../../core/batch/batch-diagnoser.js'
 import { renderBatchHuman, renderBatchJson, renderOutcomeJsonl } from '../../core/batch/render-batch.js'
 import { InputError } from '../../core/errors.js'
+import type { SecretCandidate } from '../../core/types.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, resolveLeeway, resolveNow, selectChecks } from '../common-options.js'
 import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
@@ -72,7 +73,7 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
   if (summary.lines === 0) throw new InputError('ERR_NO_TOKEN', `no token found: ${batch === '-' ? 'stdin' : batch} has no lines to diagnose`)
   const heading = { ref: batch, toolVersion: toolVersion(), evaluatedAt: now, timeSource: timeField === undefined ? ('now' as const) : ('field' as const), timeField, strict }
   if (format === 'jsonl') io.stdout(pending)
-  else io.stdout(format === 'json' ? renderBatchJson(summary, heading) : renderBatchHuman(summary, heading))
+  else io.stdout(scrub(format === 'json' ? renderBatchJson(summary, heading) : renderBatchHuman(summary, heading), secrets))
   return summary.exitCode
 }
 
@@ -164,6 +165,19 @@ async function* openFile(path: string, cwd: string): AsyncGenerator<Uint8Array> 
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code || 'unreadable'
     throw new InputError('ERR_FILE', `cannot read batch file ${path}: ${why}`, { cause: error })
   }
+}
+
+/**
+ * A last line of defence, as for every other report: a batch line without a token is quoted in
+ * the summary, and a pasted line might hold the secret itself.
+ */
+function scrub(text: string, secrets: readonly SecretCandidate[]): string {
+  let result = text
+  for (const secret of secrets) {
+    const value = Buffer.from(secret.bytes).toString('utf8')
+    if (value.length >= 6) result = result.split(value).join('***')
+  }
+  return result
 }
 
 function usage(message: string): InputError {

@@ -164,8 +164,9 @@ function hitOf(check: CheckResult): CauseHit {
 }
 
 function bad(line: number, reason: BadLine['reason'], detail: string): BadLine {
-  // The detail may be a whole log line: keep a summary short, and never a whole token.
-  const short = detail.length > 80 ? `${detail.slice(0, 77)}…` : detail
+  // The detail may be a whole log line: keep it short, and mask anything shaped like a JWT's signature.
+  const masked = detail.replace(/([\w-]{2,}\.[\w-]{2,})\.[\w+/=-]{8,}/g, '$1.***')
+  const short = masked.length > 80 ? `${masked.slice(0, 77)}…` : masked
   return { kind: 'bad-line', line, reason, detail: short }
 }
 

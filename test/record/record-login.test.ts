@@ -121,7 +121,8 @@ it('check with a record section in the config adds the recorded page to its repo
   const dir = mkdtempSync(join(tmpdir(), 'asap-check-record-'))
   const config = join(dir, 'asap-doctor.config.json')
   writeFileSync(config, JSON.stringify({ orgId: '712340056', allowedDomains: ['shop.test'], record: { url: 'http://shop.test/page', browserArgs: [`--host-resolver-rules=MAP *.test 127.0.0.1:${port}`], timeout: '15s' } }))
-  const run = await runCliInProcess(['check', '--config', config, '--format', 'json'], { now: () => Date.now() })
+  // check's --cookie is a literal cookie for the token endpoint, not a NAME=ENV_VAR for the page.
+  const run = await runCliInProcess(['check', '--config', config, '--cookie', 'app_session=literal-value', '--format', 'json'], { now: () => Date.now() })
   expect(run.stderr).toBe('')
   const report = JSON.parse(run.stdout) as { command: string; subjects: Array<{ source: { kind: string; ref: string }; checks: Array<{ id: string }> }> }
   expect(report.command).toBe('check')

@@ -68,7 +68,9 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
       )
     }
     // A `record` section in the config adds the page recorded in a real browser (asap-doctor record).
-    const recorded = setup.config.record?.url === undefined ? undefined : await (await import('./record.js')).recordSubjects(undefined, options, setup, io)
+    // Only the report flags carry over: check's --cookie/--header are for the token endpoint, not the page.
+    const recordOptions = { only: options.only, skip: options.skip, reveal: options.reveal }
+    const recorded = setup.config.record?.url === undefined ? undefined : await (await import('./record.js')).recordSubjects(undefined, recordOptions, setup, io)
     const report = buildReport({ toolVersion: toolVersion(), command: 'check', now, subjects: [subject, ...(recorded?.subjects ?? [])], strict: setup.strict })
     return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, [...masks, ...(recorded?.masks ?? [])], [...(request?.secrets ?? []), ...(recorded?.scrub ?? [])])
   } finally {

@@ -16,6 +16,7 @@ export type Observation =
 const MAX_ITEMS = 50
 const MAX_TEXT = 300
 const JWT_IN_TEXT = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+const ZOHO_HOST = /(^|\.)(zoho|zohoportal|zohocloud|zohopublic|zohostatic|zohocdn)\.[a-z.]+$/i
 
 /**
  * Condenses observations into the runtime facts checks read. Pure. Text from the page is cut to
@@ -86,8 +87,9 @@ export function runtimeFactsFrom(observations: readonly Observation[]): PageRunt
             break
           }
           case 'csp':
-            // Report-only policies log but block nothing: not a cause.
-            if (event.disposition === 'report') break
+            // Report-only policies log but block nothing: not a cause. A frame Zoho serves (the
+            // widget's own iframe) enforces Zoho's policy, which the customer cannot change.
+            if (event.disposition === 'report' || ZOHO_HOST.test(hostOf(observation.frameUrl))) break
             if (typeof event.blockedUri === 'string' && typeof event.directive === 'string') {
               push(cspViolations, { at, blockedUri: clean(stripQuery(event.blockedUri)), directive: clean(event.directive) })
             }
@@ -109,6 +111,14 @@ export function runtimeFactsFrom(observations: readonly Observation[]): PageRunt
     consoleErrors,
     cspViolations,
     blockedCookies,
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return ''
   }
 }
 

@@ -176,6 +176,11 @@ describe('runtimeFactsFrom', () => {
     expect(facts.cspViolations).toEqual([{ at: 2, blockedUri: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?…', directive: 'connect-src' }])
   })
 
+  it("ignores CSP violations inside a frame Zoho serves (Zoho's own policy)", () => {
+    const inWidgetFrame: Observation = { kind: 'script', at: 1, frameUrl: 'https://desk.zoho.com/portal/asap/frame', event: { type: 'csp', blockedUri: 'https://desk.zoho.com/x.js', directive: 'script-src-elem', disposition: 'enforce' } }
+    expect(runtimeFactsFrom([inWidgetFrame]).cspViolations).toEqual([])
+  })
+
   it('masks token signatures in page text and caps every list', () => {
     const errors = Array.from({ length: 80 }, (_, index): Observation => ({ kind: 'console-error', at: index, message: `failed with ${JWT}` }))
     const facts = runtimeFactsFrom([...errors, { kind: 'page-error', at: 1, message: `Error: ${'x'.repeat(1000)}` }])

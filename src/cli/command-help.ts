@@ -17,6 +17,20 @@ export function helpAfter(spec: CommandSpec): string {
   return `${lines.join('\n')}\n`
 }
 
+/** The end of `asap-doctor --help`: where to go next, as examples. */
+export function rootHelpAfter(): string {
+  return [
+    '',
+    'Each command names the environment variables it reads in its own --help (asap-doctor verify --help).',
+    '',
+    'Examples:',
+    '  $ asap-doctor verify --token-file token.txt --secret-file asap-secret.txt',
+    '  $ asap-doctor har session.har --org-id 712340056 --data-center us --allowed-domain app.example.com',
+    '  $ asap-doctor explain time-units',
+    '',
+  ].join('\n')
+}
+
 /**
  * `--json` is `--format json` (what gh users type). A contradicting `--format` is a usage error;
  * `human` cannot be told apart from the default, so it yields to `--json`.

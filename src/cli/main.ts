@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { CliIO } from './cli-io.js'
-import { helpAfter, withJsonFormat } from './command-help.js'
+import { helpAfter, rootHelpAfter, withJsonFormat } from './command-help.js'
 import { dispatch } from './dispatch.js'
 import { fastParse } from './fast-parse.js'
 import { COMMANDS, optionKey, type CommandSpec } from './options-table.js'
@@ -41,6 +41,7 @@ async function runCommander(argv: readonly string[], io: CliIO): Promise<number>
     // Usage errors are one line on stderr, like every other "could not run" (exit 2).
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(text.startsWith('error:') ? `asap-doctor: ${withoutOptionValues(text)}` : text) })
     .version(toolVersion(), '-V, --version')
+    .addHelpText('after', rootHelpAfter())
 
   for (const spec of COMMANDS) {
     const command = program.command(spec.name).description(spec.description).addHelpText('after', helpAfter(spec))

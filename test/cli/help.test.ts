@@ -68,6 +68,21 @@ describe('--help of every command', () => {
   }
 })
 
+describe('asap-doctor --help', () => {
+  it('ends with examples of real commands', async () => {
+    const run = await runCliInProcess(['--help'])
+    expect(run.exitCode).toBe(0)
+    const examples = run.stdout.slice(run.stdout.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length).trimEnd().split('\n')
+    expect(examples.length).toBeGreaterThanOrEqual(2)
+    for (const line of examples) {
+      const argv = words(line.replace(/^ {2}\$ asap-doctor /, ''))
+      const spec = COMMANDS.find((command) => command.name === argv[0])
+      expect(spec, line).toBeDefined()
+      if (spec !== undefined) expect(() => parseWith(spec, argv.slice(1)), line).not.toThrow()
+    }
+  })
+})
+
 describe('--json', () => {
   it('is --format json on every command with a JSON output', async () => {
     const token = makeToken()

@@ -36,8 +36,7 @@ describe('sign --code snippets', () => {
     for (const [, first, others] of pointers) expect([first, ...(others ?? '').split(', ')].sort()).toEqual([...SNIPPET_LANGUAGES].sort())
   })
 
-  describe.each(SNIPPET_LANGUAGES)('%s', (language) => {
-    const text = SIGNING_SNIPPETS[language as keyof typeof SIGNING_SNIPPETS]
+  describe.each(Object.entries(SIGNING_SNIPPETS))('%s', (language, text) => {
 
     it('is printed as is by asap-doctor sign --code (golden)', async () => {
       const run = await runCliInProcess(['sign', '--code', language])

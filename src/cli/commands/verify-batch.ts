@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { tokenChecks } from '../../checks/token-checks.js'
 import { BatchAggregate, type LineOutcome } from '../../core/batch/aggregate.js'
 import { BatchDiagnoser } from '../../core/batch/batch-diagnoser.js'
-import { renderBatchHuman, renderBatchJson, renderOutcomeJsonl } from '../../core/batch/render-batch.js'
+import { type BatchHeading, renderBatchHuman, renderBatchJson, renderOutcomeJsonl } from '../../core/batch/render-batch.js'
 import { InputError } from '../../core/errors.js'
 import type { SecretCandidate } from '../../core/types.js'
 import type { CliIO } from '../cli-io.js'
@@ -71,7 +71,8 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
   const strict = optFlag(options, 'strict')
   const summary = aggregate.summary({ at: timeField !== undefined ? "the record's time" : optString(options, 'now') !== undefined ? '--now' : 'the current time', strict })
   if (summary.lines === 0) throw new InputError('ERR_NO_TOKEN', `no token found: ${batch === '-' ? 'stdin' : batch} has no lines to diagnose`)
-  const heading = { ref: batch, toolVersion: toolVersion(), evaluatedAt: now, timeSource: timeField === undefined ? ('now' as const) : ('field' as const), timeField, strict }
+  const timeSource: BatchHeading['timeSource'] = timeField === undefined ? 'now' : 'field'
+  const heading: BatchHeading = { ref: batch, toolVersion: toolVersion(), evaluatedAt: now, timeSource, timeField, strict }
   if (format === 'jsonl') io.stdout(pending)
   else io.stdout(scrub(format === 'json' ? renderBatchJson(summary, heading) : renderBatchHuman(summary, heading), secrets))
   return summary.exitCode

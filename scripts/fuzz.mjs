@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5000' }, seed: { type: 'string', default: '1' }, family: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-probes': { type: 'boolean', default: false } },
+  options: { replay: { type: 'string' }, runs: { type: 'string', default: '5000' }, seed: { type: 'string', default: '1' }, family: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-probes': { type: 'boolean', default: false } },
 })
 const dist = new URL('../dist/cli/main.js', import.meta.url)
 if (!existsSync(dist)) {
@@ -16,7 +16,15 @@ if (!existsSync(dist)) {
   process.exit(2)
 }
 const { runCli } = await import(dist.href)
-const { runCampaign, scalingProbes, summaryLine } = await import('../test/fuzz/engine.mjs')
+const { replayCase, runCampaign, scalingProbes, summaryLine } = await import('../test/fuzz/engine.mjs')
+
+if (values.replay !== undefined) {
+  // `--replay <seed>` re-runs one failing input (the seed= of a failure line) and shows its output.
+  const result = await replayCase({ runCli, caseSeed: Number(values.replay), families: values.family?.split(',') })
+  const marked = (text) => result.forbidden.reduce((t, f) => (f.length >= 8 ? t.split(f).join(`⟦LEAK:${f.slice(0, 6)}…⟧`) : t), text)
+  process.stdout.write(`argv: ${JSON.stringify(result.argv)}\nexit ${result.exitCode}\n--- stdout\n${marked(result.stdout)}\n--- stderr\n${marked(result.stderr)}\n`)
+  process.exit(0)
+}
 
 // A hostile input must never take the process down: count it instead of dying mid-campaign.
 let uncaught = 0

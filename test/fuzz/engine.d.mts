@@ -46,3 +46,11 @@ export function summaryLine(result: CampaignResult): string
 export function harProblem(bytes: Buffer): string | undefined
 export function signToken(header: unknown, payload: unknown, secret: string): string
 export function secretForms(secret: string): string[]
+export function replayCase(options: { runCli: RunCli; caseSeed: number; families?: readonly string[] }): Promise<{
+  argv: string[]
+  exitCode: number
+  stdout: string
+  stderr: string
+  forbidden: string[]
+  family: string
+}>

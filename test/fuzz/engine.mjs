@@ -483,6 +483,30 @@ const FAMILIES = [
   { name: 'argv', weight: 16, make: argvCase },
 ]
 
+function makeCase(caseSeed, dir, pool = FAMILIES, total = pool.reduce((sum, f) => sum + f.weight, 0)) {
+  const r = rng(caseSeed)
+  let pick = r.next() * total
+  const family = pool.find((f) => (pick -= f.weight) < 0) ?? pool[0]
+  return family.make(r, dir)
+}
+
+/**
+ * Re-runs the one input of a failure report (`seed=…` in the output) and returns what it printed,
+ * for a minimal reproduction. `families` must be what the campaign used (all by default).
+ */
+export async function replayCase({ runCli, caseSeed, families }) {
+  const dir = mkdtempSync(join(tmpdir(), 'asap-fuzz-replay-'))
+  try {
+    const pool = FAMILIES.filter((f) => families === undefined || families.includes(f.name))
+    const c = makeCase(caseSeed, dir, pool)
+    const { io, out } = fakeIO(dir, c)
+    const exitCode = await runCli(c.argv, io)
+    return { argv: c.argv, exitCode, ...out(), forbidden: c.forbidden, family: c.family }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /**
  * Runs `runs` generated inputs through `runCli` and returns the counts. Failures keep the family,
  * the seed of the input (re-run one with `--seed S --runs 1`) and a detail line.
@@ -500,13 +524,10 @@ export async function runCampaign({ runCli, runs, seed = 1, families, onProgress
   try {
     for (let i = 0; i < runs; i++) {
       const caseSeed = (seed * 1_000_003 + i) >>> 0
-      const r = rng(caseSeed)
-      let pick = r.next() * total
-      const family = pool.find((f) => (pick -= f.weight) < 0) ?? pool[0]
       const caseDir = join(dir, String(i % 64))
       rmSync(caseDir, { recursive: true, force: true })
       mkdirSync(caseDir, { recursive: true })
-      const c = family.make(r, caseDir)
+      const c = makeCase(caseSeed, caseDir, pool, total)
       const seen = new Set()
       const record = (kind, detail) => {
         if (seen.has(kind)) return

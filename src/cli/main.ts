@@ -76,7 +76,9 @@ function commanderOptions(spec: CommandSpec, command: Command): ParsedOptions {
   const raw = command.opts()
   const options: Record<string, string | boolean | readonly string[] | undefined> = {}
   for (const option of spec.options) {
-    const value: unknown = raw[optionKey(option.name)]
+    // commander files a negated flag (--no-redact) under the positive name with false; the table and the fast path use the flag's own name.
+    const negated = option.name.startsWith('no-') && option.value === undefined && raw[optionKey(option.name.slice(3))] === false
+    const value: unknown = negated ? true : raw[optionKey(option.name)]
     if (typeof value === 'string' || typeof value === 'boolean') options[optionKey(option.name)] = value
     else if (Array.isArray(value)) options[optionKey(option.name)] = value.filter((item): item is string => typeof item === 'string')
   }

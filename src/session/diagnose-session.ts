@@ -206,7 +206,7 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
 function pageNote(attempt: LoginAttempt, facts: SessionFacts): string[] {
   const title = attempt.pageref === undefined ? undefined : facts.pageTitles.get(attempt.pageref)
   const from = attempt.pageOrigin === undefined ? 'an unknown page (no Origin or Referer)' : attempt.pageOrigin
-  return [`Sent from ${from}${title === undefined ? '' : `, HAR page "${title}"`}.`]
+  return [`Sent from ${from}${title === undefined || title.trim() === '' ? '' : `, HAR page "${title}"`}.`]
 }
 
 function describeOutcome(outcome: LoginAttempt['outcome']): string {

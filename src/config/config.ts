@@ -296,7 +296,7 @@ function rejectDeepNesting(value: unknown): void {
       throw new ConfigError(item.path, `nested more than ${MAX_CONFIG_DEPTH} levels deep; a config is a few levels of objects`)
     }
     if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) => stack.push({ value: child, path: `${item.path}[${index}]`, depth: item.depth + 1 }))
+      for (const [index, child] of item.value.entries()) stack.push({ value: child, path: `${item.path}[${index}]`, depth: item.depth + 1 })
     } else {
       for (const [key, child] of Object.entries(item.value)) stack.push({ value: child, path: item.path === '' ? key : `${item.path}.${key}`, depth: item.depth + 1 })
     }

@@ -263,8 +263,12 @@ function fakeIO(cwd, { stdin, env }) {
   let stdout = ''
   let stderr = ''
   const io = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
     readStdin: async () => (stdin === undefined ? '' : Buffer.isBuffer(stdin) ? stdin.toString('utf8') : stdin),
     stdinChunks: async function* () {
       if (stdin !== undefined) yield Buffer.isBuffer(stdin) ? stdin : Buffer.from(stdin)
@@ -486,7 +490,12 @@ const FAMILIES = [
 function makeCase(caseSeed, dir, pool = FAMILIES, total = pool.reduce((sum, f) => sum + f.weight, 0)) {
   const r = rng(caseSeed)
   let pick = r.next() * total
-  const family = pool.find((f) => (pick -= f.weight) < 0) ?? pool[0]
+  let family = pool[0]
+  for (const candidate of pool) {
+    pick -= candidate.weight
+    family = candidate
+    if (pick < 0) break
+  }
   return family.make(r, dir)
 }
 
@@ -540,7 +549,9 @@ export async function runCampaign({ runCli, runs, seed = 1, families, onProgress
       const ms = await runCase(runCli, caseDir, c, record, budgetScale)
       counts.inputs++
       bytes += c.inputBytes
-      const f = (byFamily[c.family.split('/')[0]] ??= { inputs: 0, failures: 0, ms: 0 })
+      const name = c.family.split('/')[0]
+      byFamily[name] ??= { inputs: 0, failures: 0, ms: 0 }
+      const f = byFamily[name]
       f.inputs++
       f.ms += ms
       if (seen.size > 0) f.failures++

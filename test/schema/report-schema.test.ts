@@ -12,7 +12,10 @@ const schema = JSON.parse(readFileSync('schema/report.schema.json', 'utf8')) as 
 function compile(source: { [key: string]: Json }) {
   const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true })
   addFormats.default(ajv)
-  return ajv.compile(source)
+  const validateDocument = ajv.compile(source)
+  const line = ajv.getSchema(`${String(source.$id)}#/$defs/BatchLine`)
+  if (line === undefined) throw new Error('no $defs/BatchLine')
+  return Object.assign(validateDocument, { line })
 }
 
 /**
@@ -32,29 +35,43 @@ function closed(node: Json, inDefs = false): Json {
 const validate = compile(schema)
 const validateClosed = compile(closed(schema) as { [key: string]: Json })
 
-function expectValid(document: unknown, label: string): void {
-  expect(validate(document) ? [] : validate.errors, `${label} against the schema`).toEqual([])
-  expect(validateClosed(document) ? [] : validateClosed.errors, `${label}: a property the schema does not describe`).toEqual([])
+function expectValid(document: unknown, label: string, which: 'document' | 'line' = 'document'): void {
+  const [open, strict] = which === 'document' ? [validate, validateClosed] : [validate.line, validateClosed.line]
+  expect(open(document) ? [] : open.errors, `${label} against the schema`).toEqual([])
+  expect(strict(document) ? [] : strict.errors, `${label}: a property the schema does not describe`).toEqual([])
 }
 
-/** The golden runs whose stdout is JSON (`--format json`, `--format=json` or `--json`). */
-function jsonGoldens(): Array<{ name: string; document: unknown }> {
-  const found: Array<{ name: string; document: unknown }> = []
-  for (const name of readdirSync('test/cli/golden').filter((file) => file.endsWith('.txt'))) {
-    const text = readFileSync(`test/cli/golden/${name}`, 'utf8')
-    const command = text.split('\n', 1)[0] ?? ''
-    if (!/(--format[ =]json\b|--json\b)(?!l)/.test(command) || text.includes('--- exit code: 2')) continue
-    const stdout = /--- stdout\n([\s\S]*?)\n--- stderr/.exec(text)?.[1] ?? ''
-    found.push({ name, document: JSON.parse(stdout) })
+/** Every golden directory of the tests (test/cli/golden, test/batch/golden, …). */
+const GOLDEN_DIRS = readdirSync('test', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => `test/${entry.name}/golden`)
+  .filter((dir) => readdirSync(dir.replace(/\/golden$/, '')).includes('golden'))
+
+/** The golden runs whose stdout is JSON (`--format json`, `--format=json`, `--json`) or JSON Lines (`--format jsonl`). */
+function jsonGoldens(): Array<{ name: string; kind: 'json' | 'jsonl'; stdout: string }> {
+  const found: Array<{ name: string; kind: 'json' | 'jsonl'; stdout: string }> = []
+  for (const dir of GOLDEN_DIRS) {
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt'))) {
+      const text = readFileSync(`${dir}/${file}`, 'utf8')
+      const command = text.split('\n', 1)[0] ?? ''
+      if (text.includes('--- exit code: 2')) continue
+      const kind = /--format[ =]jsonl\b/.test(command) ? 'jsonl' : /(--format[ =]json|--json)\b/.test(command) ? 'json' : undefined
+      if (kind === undefined) continue
+      found.push({ name: `${dir}/${file}`, kind, stdout: /--- stdout\n([\s\S]*?)\n--- stderr/.exec(text)?.[1] ?? '' })
+    }
   }
   return found
 }
 
 describe('schema/report.schema.json', () => {
-  it('every --format json golden output validates', () => {
+  it('every --format json (and jsonl) golden output validates', () => {
     const goldens = jsonGoldens()
-    expect(goldens.map((golden) => golden.name)).toEqual(expect.arrayContaining(['verify-good-json.txt', 'decode-exp-in-seconds-json.txt']))
-    for (const { name, document } of goldens) expectValid(document, name)
+    expect(goldens.map((golden) => golden.name)).toEqual(expect.arrayContaining(['test/cli/golden/verify-good-json.txt', 'test/cli/golden/decode-exp-in-seconds-json.txt']))
+    expect(goldens.some((golden) => golden.kind === 'jsonl')).toBe(true)
+    for (const { name, kind, stdout } of goldens) {
+      if (kind === 'json') expectValid(JSON.parse(stdout), name)
+      else for (const [index, line] of stdout.split('\n').entries()) expectValid(JSON.parse(line), `${name} line ${index + 1}`, 'line')
+    }
   })
 
   it('reports of every command and status validate', async () => {

@@ -24,7 +24,7 @@ export default defineRule({
   description:
     "A Content-Security-Policy whose script-src (or default-src when there is no script-src) neither allows the widget host (desk.zoho.<tld>) nor carries a nonce that the snippet passes to the widget script (meta tag or a header set in server code); the stock placeholder {place_your_nonce_value_here} left in the snippet; a nonce generated in browser code, generated once and reused across page loads, or with less than 128 bits of randomness (Zoho's nonce page uses crypto.randomBytes(16)). The browser then blocks the widget script, or the nonce protects nothing.",
   languages: ALL_LANGUAGES,
-  trigger: /nonce|Content-Security-Policy|contentSecurityPolicy|ContentSecurityPolicy/i,
+  trigger: /nonce|Nonce|NONCE|Content-Security-Policy|content-security-policy|contentSecurityPolicy|ContentSecurityPolicy/,
   messages: {
     placeholder: {
       text: 'The snippet still sets the nonce to the placeholder {place_your_nonce_value_here}.',

@@ -51,3 +51,9 @@ export function defineRule<const Id extends string, MessageId extends string>(sp
 export const JS_LANGUAGES: readonly Language[] = ['javascript', 'typescript', 'html', 'vue', 'svelte', 'template']
 export const SERVER_LANGUAGES: readonly Language[] = ['python', 'php', 'java', 'kotlin', 'csharp', 'go', 'ruby']
 export const ALL_LANGUAGES: readonly Language[] = [...JS_LANGUAGES, ...SERVER_LANGUAGES]
+
+/**
+ * The pre-filter of every signer rule: they only judge code that signs an ASAP payload (its claims,
+ * or an ASAP/Zoho-named secret), so a file without these words cannot hold a finding.
+ */
+export const SIGNER_TRIGGER = /email_verified|not_before|not_after|[Aa]sap|ASAP|[Zz]oho|ZOHO/

@@ -16,7 +16,7 @@ export default defineRule({
   description:
     "Code that ships to the browser (pages, components, bundles under public/, static/, dist/, build/) signs tokens (jsonwebtoken sign, jose SignJWT, crypto.createHmac, CryptoJS.HmacSHA256, crypto.subtle.sign with HMAC) or holds a high-entropy literal under a name like secret, jwtSecret or ASAP_*. Whoever has the secret can mint a token for any e-mail address and sign in as any Help Center user. Zoho: generating the token on the client \"may result in potential data leaks\". The literal itself is never printed, only its length.",
   languages: JS_LANGUAGES,
-  trigger: /sign|Hmac|HMAC|secret|SECRET|Secret|ASAP_|asap_/,
+  trigger: /\.sign\(|Hmac|HMAC|SignJWT|secret|SECRET|Secret|ASAP_|asap_/,
   messages: {
     'signs-in-browser': {
       text: 'Browser code signs a token ({{call}}): the signing secret ships to every visitor.',

@@ -1,5 +1,5 @@
 import { calleeTail, child, children, property, stringValue } from '../scan/js/ast.js'
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings } from './support/signer-js.js'
 
@@ -24,7 +24,7 @@ export default defineRule({
   severity: 'error',
   description: 'The code that signs the ASAP token asks for an algorithm other than HS256 (HS384, HS512, RS256, none, …). Zoho verifies ASAP and Help Center JWTs with HS256 and the shared secret only; any other alg header is rejected with general_error.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /HS384|HS512|RS\d{3}|ES\d{3}|PS\d{3}|EdDSA|none|None|HmacSha|HMAC\d|sha384|sha512/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'other-algorithm': {
       text: 'The ASAP token is signed with {{algorithm}}; Zoho accepts only HS256.',

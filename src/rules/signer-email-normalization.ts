@@ -1,6 +1,6 @@
 import { calleeTail, child } from '../scan/js/ast.js'
 import type { AstNode } from '../scan/js/parse.js'
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings, claim, resolveValue } from './support/signer-js.js'
 
@@ -34,7 +34,7 @@ export default defineRule({
   description:
     'The email claim is taken straight from a user field, with neither both of trim and toLowerCase (or the language\'s equivalents: strip/lower, strtolower(trim()), strings.ToLower(strings.TrimSpace()), .strip.downcase) nor a call to any function on the way. An address stored as " Jane.Doe@Example.com" may not match the Help Center user Zoho looks up, and the login then fails or signs in another user.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /email/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'not-normalized': {
       text: 'The email claim comes from {{field}} without {{missing}}.',

@@ -1,5 +1,5 @@
 import { child } from '../scan/js/ast.js'
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings, claim, resolveValue } from './support/signer-js.js'
 
@@ -29,7 +29,7 @@ export default defineRule({
   description:
     'The email_verified claim of the ASAP token is not the literal boolean true: a string "true", the number 1, or a user field that may be false or missing. Zoho\'s sample always sends email_verified: true; a string or a false value is not accepted as a verified address and the login falls back to guest.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /email_verified/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'not-true': {
       text: 'email_verified is set to {{value}}, not the boolean true.',

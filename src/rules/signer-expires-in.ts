@@ -1,5 +1,5 @@
 import { calleeTail, child, children, property } from '../scan/js/ast.js'
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings } from './support/signer-js.js'
 
@@ -19,7 +19,7 @@ export default defineRule({
   description:
     "A JWT library option writes exp in seconds, as RFC 7519 says: jsonwebtoken expiresIn, jose setExpirationTime, PyJWT \"exp\": datetime, jjwt setExpiration(Date)/expiration(Date), .NET SecurityTokenDescriptor.Expires, golang-jwt RegisteredClaims.ExpiresAt. Zoho reads exp in milliseconds, so the token looks expired since 1970. Leave exp out (not_after is enough) or write it yourself in milliseconds.",
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /expiresIn|setExpirationTime|["']exp["']|[Ee]xpiration|Expires|ExpiresAt/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'library-exp': {
       text: '{{option}} writes exp in seconds; Zoho reads exp in milliseconds, so the token looks expired.',

@@ -1,4 +1,4 @@
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings, claim, clockUnit } from './support/signer-js.js'
 
@@ -25,7 +25,7 @@ export default defineRule({
   description:
     'not_before, not_after or exp is computed from a seconds clock: Date.now()/1000, Math.floor(Date.now() / 1000), time.time() without * 1000, PHP time(), Java Instant.now().getEpochSecond() or currentTimeMillis()/1000, Go time.Now().Unix(), Ruby Time.now.to_i, C# ToUnixTimeSeconds(). Zoho reads these three claims in milliseconds, so a seconds value lands in January 1970 and the token counts as expired. (nbf and iat are read in seconds: not a finding.)',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /not_before|not_after|\bexp\b/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'seconds-claim': {
       text: '{{claim}} is computed in seconds; Zoho reads {{claim}} in milliseconds (a date in January 1970).',

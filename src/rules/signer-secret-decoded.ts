@@ -1,4 +1,4 @@
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings, resolveValue } from './support/signer-js.js'
 
@@ -31,7 +31,7 @@ export default defineRule({
   description:
     "The ASAP secret is base64- or hex-decoded before signing: Buffer.from(secret, 'base64'), base64.b64decode, Decoders.BASE64.decode, Convert.FromBase64String, base64_decode, hex.DecodeString, or jjwt 0.9's signWith(alg, String), which base64-decodes the string silently. Zoho uses the secret as its raw UTF-8 bytes (its Java sample: secretKey.getBytes()), so the signature does not match and the login fails with general_error.",
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /base64|Base64|BASE64|hex|atob|signWith/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     decoded: {
       text: 'The ASAP secret is decoded ({{call}}) before signing; Zoho signs with the secret text as it is.',

@@ -1,5 +1,5 @@
 import { child, propertyKey, str, stringValue } from '../scan/js/ast.js'
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { looksLikeSecret } from './support/secrets.js'
 import { asapSignings, resolveValue } from './support/signer-js.js'
@@ -29,7 +29,7 @@ export default defineRule({
   description:
     'A high-entropy literal reaches the ASAP signing call, or is bound to an ASAP/ZOHO-named key, in a server source file. Anyone with read access to the repository (or its history) can mint tokens for any user. Read the secret from the environment or a secret store. The literal is never printed, only its length.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /asap|zoho|ASAP|ZOHO|Asap|Zoho|email_verified|not_after/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'literal-secret': {
       text: 'The ASAP secret is written in the source ({{length}} characters, line {{line}}).',

@@ -1,5 +1,5 @@
 import { calleeTail, child, children, property, stringValue } from '../scan/js/ast.js'
-import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES } from './define-rule.js'
+import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { addedConstant, asapSignings, claim, clockUnit, durationSeconds } from './support/signer-js.js'
 
@@ -65,7 +65,7 @@ export default defineRule({
   description:
     "The token's validity window is written as a literal over 600000 ms (or over 600 when the code works in seconds, such as expiresIn '15m' or timedelta(minutes=15)). Zoho: \"make sure that the duration of validity does not exceed 10 minutes\"; a longer window is rejected with general_error.",
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
-  trigger: /not_after|notAfter|expiresIn|setExpirationTime|timedelta|plusMinutes|ofMinutes|AddMinutes|AddHours|time\.Minute|time\.Hour|\.minutes|\.hours/,
+  trigger: SIGNER_TRIGGER,
   messages: {
     'window-too-long': {
       text: 'The token is valid for {{window}}; Zoho accepts at most {{limit}}.',

@@ -1,15 +1,20 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { join, relative, resolve, sep } from 'node:path'
 import { InputError } from '../../core/errors.js'
 import { allRules } from '../../rules/index.js'
 import { scanReport } from '../../scan/build-report.js'
-import { type FileScan, scanFile, sourceFile } from '../../scan/scan-file.js'
 import type { ScanConfig } from '../../scan/types.js'
 import { listFiles, type TreeReader } from '../../scan/walk.js'
 import type { CliIO } from '../cli-io.js'
+import { type ScanJob, type ScanJobResult, scanFiles } from './scan-worker.js'
 import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { createStyle, wantsColor, writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
+
+/** Trees with at least this many files are scanned in worker threads, one per core (at most four). */
+const PARALLEL_FROM = 2000
 
 /** Files larger than this are skipped (noted on stderr): generated data, not code. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -35,18 +40,13 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
     const listed = await listFiles(fsReader(absolute), { include: optList(options, 'include') ?? [], exclude: optList(options, 'exclude') ?? [] })
     for (const path of listed) files.push({ absolute: join(absolute, ...path.split('/')), display: toPosix(relative(io.cwd, join(absolute, ...path.split('/')))) })
   }
-  const scans: FileScan[] = []
-  for (const file of files) {
-    const info = await stat(file.absolute).catch(() => undefined)
-    if (info === undefined || info.size > MAX_FILE_BYTES) {
-      io.stderr(`asap-doctor: warning: skipped ${file.display} (${info === undefined ? 'unreadable' : 'larger than 20 MB'})\n`)
-      continue
-    }
-    const text = await readFile(file.absolute, 'utf8').catch(() => undefined)
-    const source = text === undefined ? undefined : sourceFile(file.display, text)
-    if (source !== undefined) scans.push(scanFile(source, rules, config))
-  }
-  const report = scanReport(scans, allRules, { toolVersion: toolVersion(), now: io.now(), strict: optFlag(options, 'strict'), scannedFiles: files.length })
+  const job = { files, ruleIds: rules.map((rule) => rule.id), config, maxBytes: MAX_FILE_BYTES }
+  const results = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? await inWorkers(job) : [scanFiles(job)]
+  for (const warning of results.flatMap((result) => result.warnings)) io.stderr(`asap-doctor: warning: ${warning}\n`)
+  const scans = results.flatMap((result) => result.scans)
+  // The tree passes a nonce when any file does, also one that had nothing else to report.
+  const passesNonce = results.some((result) => result.passesNonce)
+  const report = scanReport(scans, allRules, { toolVersion: toolVersion(), now: io.now(), strict: optFlag(options, 'strict'), scannedFiles: files.length, passesNonce })
   const format = optFlag(options, 'json') ? 'json' : (optString(options, 'format') ?? 'human')
   if (format === 'human') {
     const { renderScanHuman } = await import('../../render/scan-human.js')
@@ -55,6 +55,28 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
     return report.summary.exitCode
   }
   return writeReport(report, format, optString(options, 'color'), io)
+}
+
+/** Splits the files over worker threads (interleaved, so big bundles spread out) and gathers the results. */
+async function inWorkers(job: ScanJob): Promise<ScanJobResult[]> {
+  const count = Math.min(availableParallelism(), 4)
+  const shares = Array.from({ length: count }, (_, k) => job.files.filter((_, index) => index % count === k))
+  const url = new URL('./scan-worker.js', import.meta.url)
+  return Promise.all(
+    shares.map(
+      (files) =>
+        new Promise<ScanJobResult>((resolveResult, reject) => {
+          // A small heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
+          const worker = new Worker(url, { workerData: { ...job, files }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } })
+          worker.once('message', (message: ScanJobResult | { error: string }) => {
+            void worker.terminate()
+            if ('error' in message) reject(new Error(message.error))
+            else resolveResult(message)
+          })
+          worker.once('error', reject)
+        }),
+    ),
+  )
 }
 
 function selectRules(only: readonly string[] | undefined, skip: readonly string[] | undefined) {

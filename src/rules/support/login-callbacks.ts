@@ -13,8 +13,13 @@ export interface HandOffOrigin {
  * For every `invoke('login', getJwtTokenCallback)` in the scripts: where each value handed to
  * `successCallback` comes from. Shared by callback-not-bare-token and token-not-fresh.
  */
+const cache = new WeakMap<readonly Script[], HandOffOrigin[]>()
+
 export function handOffOrigins(scripts: readonly Script[]): HandOffOrigin[] {
+  const cached = cache.get(scripts)
+  if (cached !== undefined) return cached
   const out: HandOffOrigin[] = []
+  cache.set(scripts, out)
   for (const { index } of scripts) {
     for (const call of loginCalls(index)) {
       const callback = functionOf(index, children(call, 'arguments')[1])

@@ -21,8 +21,14 @@ export function resolveValue(index: ProgramIndex, node: AstNode | undefined, dep
   return resolveValue(index, binding.init, depth + 1)
 }
 
+const signingCache = new WeakMap<ProgramIndex, SigningCall[]>()
+
+/** Every JWT signing call of a program; computed once per program, shared by the signer rules. */
 export function signingCalls(index: ProgramIndex): SigningCall[] {
+  const cached = signingCache.get(index)
+  if (cached !== undefined) return cached
   const out: SigningCall[] = []
+  signingCache.set(index, out)
   for (const node of index.nodes) {
     if (node.type !== 'CallExpression') continue
     const tail = calleeTail(node)

@@ -57,9 +57,9 @@ export class ProgramIndex {
       const [node, parent] = entry
       if (parent !== undefined) this.parents.set(node, parent)
       this.nodes.push(node)
-      for (const key of Object.keys(node)) {
-        if (key === 'type' || key === 'loc') continue
+      for (const key in node) {
         const value = node[key]
+        if (typeof value !== 'object' || value === null) continue
         if (Array.isArray(value)) {
           for (let k = value.length - 1; k >= 0; k -= 1) {
             const item: unknown = value[k]

@@ -33,21 +33,28 @@ const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'module', allowHas
  * when acorn still refuses, acorn-loose recovers. Offsets always refer to `text`.
  */
 export function parseProgram(text: string, options: ParseOptions): ParsedProgram | undefined {
-  const attempts: string[] = []
-  if (!options.typescript && !options.jsx) attempts.push(text)
+  // Plain JavaScript first, as it is: most files parse, and erasing costs as much as parsing.
+  if (!options.typescript && !options.jsx) {
+    const plain = strict(text)
+    if (plain !== undefined) return plain
+  }
   let erased = text
   if (options.jsx || (!options.typescript && /<[A-Za-z>]/.test(text))) erased = eraseJsx(erased)
   if (options.typescript) erased = eraseTypes(erased)
-  if (erased !== text) attempts.push(erased)
-  for (const code of attempts) {
-    const program = tryParse(() => parseStrict(code, OPTIONS))
-    if (program !== undefined) return { program, parser: 'strict' }
-    // A script (not a module) allows `with`, octal literals and `delete x`, as old bundles use.
-    const script = tryParse(() => parseStrict(code, { ...OPTIONS, sourceType: 'script' }))
-    if (script !== undefined) return { program: script, parser: 'strict' }
+  if (erased !== text || options.typescript || options.jsx) {
+    const parsed = strict(erased)
+    if (parsed !== undefined) return parsed
   }
   const loose = tryParse(() => parseLoose(erased, OPTIONS))
   return loose === undefined ? undefined : { program: loose, parser: 'loose' }
+}
+
+function strict(code: string): ParsedProgram | undefined {
+  const program = tryParse(() => parseStrict(code, OPTIONS))
+  if (program !== undefined) return { program, parser: 'strict' }
+  // A script (not a module) allows `with`, octal literals and `delete x`, as old bundles use.
+  const script = tryParse(() => parseStrict(code, { ...OPTIONS, sourceType: 'script' }))
+  return script === undefined ? undefined : { program: script, parser: 'strict' }
 }
 
 function tryParse(run: () => unknown): AstNode | undefined {

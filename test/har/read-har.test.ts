@@ -77,7 +77,7 @@ describe('readHar on the recorded corpus', () => {
   it('slow-network recordings: the widget script entry "ends" after the auth call it made had started', async () => {
     // What a rule inferring order from startedDateTime + time misreads (Playwright counts the TLS
     // handshake in connect and again in ssl); scripts/record-scenarios.mjs guarantees it here.
-    for (const id of ['user-missing', 'user-missing-no-list', 'domain-not-allowed']) {
+    for (const id of ['user-missing', 'user-missing-no-list', 'domain-not-allowed', 'two-fresh-tokens']) {
       const { events } = await readAll(chunked(recording(id), 65536))
       const entries = entriesOf(events).map((e) => e.entry)
       const widget = entries.find((e) => e.request.url.includes('/portal/api/web/asapApp/'))

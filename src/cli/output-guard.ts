@@ -251,10 +251,17 @@ export function maskJwtSignatures(text: string, mask = '***'): string {
     if (!DOT.test(run)) return run
     const pieces = run.split(/(\.|%2[eE])/)
     // pieces: segment, separator, segment, separator, …
-    for (let i = 0; i + 4 < pieces.length; i += 2) {
+    for (let i = 0; i + 2 < pieces.length; i += 2) {
       const header = lastToken(pieces[i] ?? '')
       const payload = (pieces[i + 2] ?? '').replace(/=+$/, '')
-      if (!HEADER_LIKE.test(header) || !HEADER_LIKE.test(payload)) continue
+      if (!HEADER_LIKE.test(header)) continue
+      if (!HEADER_LIKE.test(payload)) {
+        // `eyJ….<not JSON>`: a token missing its payload (or cut at padding); the tail is its signature.
+        const tail = /^[A-Za-z0-9_+/-]+/.exec(pieces[i + 2] ?? '')
+        if (tail !== null && tail[0].length >= 16 && tail[0] !== mask && header.startsWith('eyJ')) pieces[i + 2] = `${mask}${(pieces[i + 2] ?? '').slice(tail[0].length)}`
+        continue
+      }
+      if (i + 4 >= pieces.length) continue
       const signature = pieces[i + 4] ?? ''
       const sig = /^[A-Za-z0-9_+/-]+/.exec(signature)
       if (sig === null || sig[0] === mask) continue

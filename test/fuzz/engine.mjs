@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const NOW = Date.parse('2026-11-21T06:00:00.000Z')
-const FORMATS = ['human', 'json', 'github', 'junit']
+const FORMATS = ['human', 'json', 'github', 'junit', 'html', 'markdown']
 /** Generous: a run may take 3 s plus 1.5 s per MB of input before it counts as a hang. */
 const BUDGET_BASE_MS = 3000
 const BUDGET_PER_MB_MS = 1500
@@ -399,10 +399,17 @@ function formatArgs(r) {
 function tokenCase(r, dir, command) {
   const secret = randomSecret(r)
   const input = tokenInput(r, secret)
-  const via = r.int(0, 3)
+  const via = r.int(0, command === 'verify' ? 4 : 3)
   let argv
   let stdin
-  if (via === 0) argv = [command, input.text]
+  if (via === 4) {
+    // verify --batch: the same input among other lines (plain or JSON Lines).
+    const file = join(dir, `batch-${r.int(0, 1e9)}.txt`)
+    const jsonl = r.chance(0.5)
+    const lines = [input.text, tokenInput(r, secret).text, 'not a token'].map((line) => (jsonl ? JSON.stringify({ req: { jwt: line } }) : line.replaceAll('\n', ' ')))
+    writeFileSync(file, lines.join('\n'))
+    argv = [command, '--batch', file, ...(jsonl ? ['--field', 'req.jwt'] : [])]
+  } else if (via === 0) argv = [command, input.text]
   else if (via === 1) {
     const file = join(dir, `token-${r.int(0, 1e9)}.txt`)
     // Sometimes not UTF-8 at all: a token file saved in Latin-1 or with stray bytes.
@@ -417,7 +424,7 @@ function tokenCase(r, dir, command) {
   const forbidden = [...(secrets.argv.length > 0 || secrets.env !== undefined || secrets.stdin !== undefined ? secretForms(secret) : []), ...(reveal ? [] : input.forbidden)]
   return {
     family: `${command}`,
-    argv: [...argv, ...secrets.argv, ...(command === 'verify' ? formatArgs(r) : r.chance(0.5) ? ['--format', 'json'] : []), '--now', '2026-11-21T06:00:00Z', ...(reveal ? ['--reveal'] : [])],
+    argv: [...argv, ...secrets.argv, ...(via === 4 ? ['--format', r.pick(['human', 'json', 'jsonl'])] : command === 'verify' ? formatArgs(r) : ['--format', r.pick(['human', 'json', 'html', 'markdown'])]), '--now', '2026-11-21T06:00:00Z', ...(reveal ? ['--reveal'] : [])],
     stdin: stdin ?? secrets.stdin,
     env: secrets.env,
     forbidden,

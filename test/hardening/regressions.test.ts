@@ -43,7 +43,12 @@ describe('signatures and secrets in error echoes', () => {
     expect(run.stdout + run.stderr).not.toContain(SECRET)
   })
 
-  it('a token with = padding after header and payload never prints its signature', async () => {
+  it('a token with = padding after header and payload, or without its payload (also in --batch), never prints its signature', async () => {
+    const batch = file('batch.txt', `${'eyJ'.repeat(30)}.${SIG}\n${H}.${SIG}\n`)
+    for (const format of ['human', 'json', 'jsonl']) {
+      const run = await runCliInProcess(['verify', '--batch', batch, '--format', format, '--now', '2026-11-21T06:00:00Z'])
+      expect(run.stdout + run.stderr).not.toContain(SIG)
+    }
     for (const text of [`${H}=.${P}=.${SIG}`, `${H}.${SIG}`, `x=${H}=.${P}.${SIG}`]) {
       for (const format of ['human', 'json']) {
         const run = await runCliInProcess(['verify', text, '--format', format, '--now', '2026-11-21T06:00:00Z'])
@@ -60,6 +65,9 @@ describe('the output guard', () => {
     expect(maskJwtSignatures(`${H}%2E${P}%2E${SIG}`)).toBe(`${H}%2E${P}%2E***`)
     expect(maskJwtSignatures(maskJwtSignatures(TOKEN))).toBe(`${H}.${P}.***`)
     expect(maskJwtSignatures('version 1.2.3 and a.b.c')).toBe('version 1.2.3 and a.b.c')
+    // A header followed by something that is not JSON: a token that lost its payload.
+    expect(maskJwtSignatures(`${H}.${SIG}`)).toBe(`${H}.***`)
+    expect(maskJwtSignatures(`${H}.${P}`)).toBe(`${H}.${P}`)
   })
 
   it('replaces the secret in its text, base64, base64url and hex forms, but keeps allowed ::add-mask:: lines', () => {

@@ -32,7 +32,7 @@ export default defineRule({
     },
     'blocks-widget': {
       text: 'This Content-Security-Policy {{directive}} allows neither the widget host nor a nonce that reaches the snippet: the browser blocks the ASAP script.',
-      hints: ["Add https://desk.zoho.{{tld}} (and the Zoho static hosts) to {{directive}}, or send 'nonce-<per-request value>' and set s.nonce to the same value in the snippet."],
+      hints: ["Add your widget host (https://desk.zoho.com, https://desk.zoho.eu, …, as in the snippet's src) and the Zoho static hosts to {{directive}}, or send 'nonce-<per-request value>' and set s.nonce to the same value in the snippet."],
     },
     'static-nonce': {
       text: 'The CSP nonce is a fixed value written in the code, the same on every page load.',
@@ -61,7 +61,7 @@ export default defineRule({
       const sources = policy.directives.get(directive) ?? []
       if (sources.some((source) => WIDGET_SOURCE.test(source.replace(/^['"]|['"]$/g, '')))) continue
       const nonce = sources.find((source) => /^'?nonce-/i.test(source))
-      const data = { directive, tld: 'com' }
+      const data = { directive }
       if (nonce === undefined) context.report('blocks-widget', data, policy.span)
       else if (!TEMPLATED.test(nonce) && !policy.templated) context.report('static-nonce', {}, policy.span)
       else context.report('blocks-widget', { ...data, unlessNoncePassed: true }, policy.span)

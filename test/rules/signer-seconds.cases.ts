@@ -14,4 +14,6 @@ export const cases: readonly RuleCase[] = [
   { name: "Go UnixMilli", path: "asap.go", code: "now := time.Now().UnixMilli()\nclaims := jwt.MapClaims{\"not_before\": now}", expect: [] },
   { name: "Ruby to_i", path: "asap.rb", code: "now = Time.now.to_i\npayload = { not_before: now }", expect: ["seconds-clock"] },
   { name: "C# seconds", path: "Asap.cs", code: "var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds(); // not_before", expect: ["seconds-clock"] },
+  { name: "exp in seconds through the app's own signing helper", path: "src/auth.ts", code: "const nowMs = Date.now()\nreturn signJwtHS256({ email, email_verified: true, exp: Math.floor((nowMs + 300000) / 1000), not_before: nowMs, not_after: nowMs + 300000 }, secret)", expect: ["seconds-claim"] },
+  { name: "nbf and iat in seconds are fine", path: "src/auth.ts", code: "const nowMs = Date.now()\nreturn signJwtHS256({ email, email_verified: true, iat: Math.floor(nowMs / 1000), nbf: Math.floor(nowMs / 1000), not_before: nowMs, not_after: nowMs + 300000 }, secret)", expect: [] },
 ]

@@ -3,7 +3,8 @@ import type { AstNode } from '../../scan/js/parse.js'
 
 /** A call that signs a JWT in JavaScript, with its parts resolved through local names. */
 export interface SigningCall {
-  readonly kind: 'jsonwebtoken' | 'jose' | 'hmac'
+  /** `custom`: the app's own signing helper (`signJwtHS256(payload, secret)`) handed an ASAP payload. */
+  readonly kind: 'jsonwebtoken' | 'jose' | 'hmac' | 'custom'
   readonly call: AstNode
   /** The payload object literal, when the payload can be followed to one. */
   readonly payload?: AstNode
@@ -49,6 +50,12 @@ export function signingCalls(index: ProgramIndex): SigningCall[] {
       }
     } else if (tail === 'createHmac' && args.length >= 2) {
       out.push({ kind: 'hmac', call: node, ...(args[1] === undefined ? {} : { secret: args[1] }), chain: [] })
+    } else if (/sign|jwt|token|encode|mint/i.test(tail ?? '') && args.length >= 1) {
+      // A helper of the app: judged only when its first argument is an ASAP claim set.
+      const payload = resolveValue(index, args[0])
+      if (payload?.type === 'ObjectExpression' && ['email_verified', 'not_before', 'not_after'].some((key) => property(payload, key) !== undefined)) {
+        out.push({ kind: 'custom', call: node, payload, ...(args[1] === undefined ? {} : { secret: args[1] }), chain: [] })
+      }
     }
   }
   return out

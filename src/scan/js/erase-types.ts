@@ -104,8 +104,8 @@ function annotations(s: string, ranges: Array<[number, number]>): void {
       if (end > i + 1) ranges.push([s[i - 1] === '!' ? i - 1 : i, end])
       continue
     }
-    if (c === '!' && WORD.test(s[i - 1] ?? ')') && /[.[),;:\s]/.test(s[i + 1] ?? '') && s[i + 1] !== '=') {
-      if (WORD.test(s[i - 1] ?? '') || s[i - 1] === ')' || s[i - 1] === ']') ranges.push([i, i + 1])
+    if (c === '!' && /[\w$)\]]/.test(s[i - 1] ?? '') && /[.[),;:\s]/.test(s[i + 1] ?? '') && s[i + 1] !== '=') {
+      ranges.push([i, i + 1])
       continue
     }
     if (c === '<' && /[=(,:]/.test(s[prevNonSpace(s, i - 1)] ?? '')) {
@@ -128,7 +128,7 @@ function annotations(s: string, ranges: Array<[number, number]>): void {
     if ((c === 'a' || c === 's') && !WORD.test(s[i - 1] ?? '') && top?.kind !== 'import') {
       const keyword = /^(as|satisfies)\s+(?=[\w${[('"])/.exec(s.slice(i, i + 12))?.[0]
       const prev = s[prevNonSpace(s, i - 1)] ?? ''
-      if (keyword !== undefined && /[\w$)\]'"`]/.test(prev) && !/\bimport\b[^;]*$/.test(s.slice(Math.max(0, i - 120), i).split('\n').at(-1) ?? '')) {
+      if (keyword !== undefined && /[\w$)\]}'"`]/.test(prev) && !/\bimport\b[^;]*$/.test(s.slice(Math.max(0, i - 120), i).split('\n').at(-1) ?? '')) {
         const end = skipType(s, i + keyword.length)
         if (end > i + keyword.length) {
           ranges.push([i, end])
@@ -227,13 +227,17 @@ function balancedEnd(s: string, i: number): number {
 
 function angleEnd(s: string, i: number): number | undefined {
   let depth = 0
-  for (let j = i; j < s.length && j < i + 400; j += 1) {
+  // Braces inside type arguments (`Promise<{ a: string; b: number }>`) may hold `;`.
+  let braces = 0
+  for (let j = i; j < s.length && j < i + 2000; j += 1) {
     const c = s[j]
-    if (c === '<') depth += 1
+    if (c === '{') braces += 1
+    else if (c === '}') braces -= 1
+    else if (c === '<') depth += 1
     else if (c === '>' && s[j - 1] !== '=') {
       depth -= 1
       if (depth === 0) return j + 1
-    } else if (c === ';' || (c === '\n' && depth > 3)) return undefined
+    } else if (braces <= 0 && (c === ';' || c === ')')) return undefined
   }
   return undefined
 }

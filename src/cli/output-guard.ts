@@ -61,6 +61,10 @@ export class OutputGuard {
   registerTokensIn(text: string): void {
     for (const run of text.matchAll(RUN)) {
       const parts = run[0].split('.')
+      // Whatever the rest looks like (a damaged header or payload), a long non-JSON base64url
+      // segment after a dot is signature-shaped: HS256 gives 43 characters.
+      const last = (parts[parts.length - 1] ?? '').replace(/=+$/, '')
+      if (parts.length >= 2 && last.length >= 32 && /^[A-Za-z0-9_-]+$/.test(last) && !/^e[wy]/.test(last)) this.addSignature(last)
       if (parts.length === 2) {
         // `header.<not JSON>`: a token that lost a part (or whose header was cut at `=` padding);
         // what follows a JSON header without itself being JSON is the signature.

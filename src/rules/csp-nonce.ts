@@ -54,7 +54,11 @@ export default defineRule({
   check(context) {
     const text = context.code
     const { file } = context
-    for (let at = text.indexOf(PLACEHOLDER); at !== -1; at = text.indexOf(PLACEHOLDER, at + 1)) context.report('placeholder', {}, { start: at, end: at + PLACEHOLDER.length })
+    // The placeholder set as a nonce (`s.nonce="{…}"`, `nonce="{…}"`), not merely mentioned in prose.
+    for (const match of text.matchAll(/\bnonce["']?\s*[=:]\s*\\?["'`]?\{place_your_nonce_value_here\}/gi)) {
+      const at = (match.index ?? 0) + match[0].indexOf(PLACEHOLDER)
+      context.report('placeholder', {}, { start: at, end: at + PLACEHOLDER.length })
+    }
     for (const policy of policies(text)) {
       const directive = policy.directives.has('script-src') ? 'script-src' : policy.directives.has('default-src') ? 'default-src' : undefined
       if (directive === undefined) continue
@@ -105,9 +109,11 @@ function policies(text: string): Policy[] {
   const out: Policy[] = []
   for (const match of text.matchAll(/Content-Security-Policy["']?/gi)) {
     const start = match.index ?? 0
-    const window = text.slice(start, start + 1500)
+    // The policy follows the header name closely: `content="…"` of the meta tag, the value argument
+    // of setHeader/header()/Response headers. Farther away it is something else.
+    const window = text.slice(start, start + 400)
     const quoted = /(["'`])((?:(?!\1)[^\n])*?(?:script-src|default-src)(?:(?!\1)[^\n])*)\1/.exec(window)
-    if (quoted === null) continue
+    if (quoted === null || /[;\n]\s*\n|\)\s*[;\n]/.test(window.slice(0, quoted.index))) continue
     const body = quoted[2] ?? ''
     const offset = start + (quoted.index ?? 0)
     out.push({ directives: parsePolicy(body), span: { start: offset, end: offset + quoted[0].length }, templated: TEMPLATED.test(body) })

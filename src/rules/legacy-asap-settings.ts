@@ -21,12 +21,15 @@ export default defineRule({
   },
   check(context) {
     const text = context.code
-    for (const match of text.matchAll(/ZohoHCAsapSettings\b/g)) {
+    // An assignment of the settings with a token (`ZohoHCAsapSettings = { userInfo: { jwtToken … } }`
+    // or `ZohoHCAsapSettings.userInfo = …`), not a mention of the name in prose.
+    for (const match of text.matchAll(/ZohoHCAsapSettings\s*(?:=\s*\{|\.userInfo\s*=|\[\s*["']userInfo)/g)) {
       const start = match.index ?? 0
       const window = text.slice(start, start + 400)
-      if (/userInfo[\s\S]{0,200}?jwtToken|jwtToken/.test(window)) context.report('settings-token', {}, { start, end: start + match[0].length })
+      if (/jwtToken/.test(window)) context.report('settings-token', {}, { start, end: start + 'ZohoHCAsapSettings'.length })
     }
-    for (const match of text.matchAll(/\/portal\/api\/web\/inapp\/\d*/g)) {
+    // The loader as a URL (with its numeric id), as a script src or in the snippet.
+    for (const match of text.matchAll(/\/portal\/api\/web\/inapp\/\d+/g)) {
       const start = match.index ?? 0
       context.report('inapp-loader', { path: match[0] }, { start, end: start + match[0].length })
     }

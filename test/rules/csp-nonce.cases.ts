@@ -11,4 +11,5 @@ export const cases: readonly RuleCase[] = [
   { name: "nonce made once", path: "server.js", code: "const nonce = crypto.randomBytes(16).toString('base64')", expect: ["reused-nonce"] },
   { name: "client nonce", path: "public/app.js", code: "const nonce = crypto.randomUUID()", expect: ["client-nonce"] },
   { name: "good per-request nonce", path: "server/csp.js", code: "app.use((req, res, next) => {\n  res.locals.nonce = crypto.randomBytes(16).toString('base64')\n  next()\n})", expect: [] },
+  { name: "the placeholder named in prose is not a finding", path: "src/notes.js", code: "const help = 'Zoho gives a s.nonce placeholder, {place_your_nonce_value_here}, replace it'", expect: [] },
 ]

@@ -113,7 +113,11 @@ function policies(text: string): Policy[] {
     // of setHeader/header()/Response headers. Farther away it is something else.
     const window = text.slice(start, start + 400)
     const quoted = /(["'`])((?:(?!\1)[^\n])*?(?:script-src|default-src)(?:(?!\1)[^\n])*)\1/.exec(window)
-    if (quoted === null || /[;\n]\s*\n|\)\s*[;\n]/.test(window.slice(0, quoted.index))) continue
+    if (quoted === null) continue
+    // On the same line, or on the next one after an argument separator (`setHeader(\n  'Content-…',\n  "…")`).
+    const between = window.slice(0, quoted.index)
+    const firstBreak = between.indexOf('\n')
+    if (firstBreak !== -1 && (!/[,(:=>]\s*$/.test(between.slice(0, firstBreak)) || between.indexOf('\n', firstBreak + 1) !== -1)) continue
     const body = quoted[2] ?? ''
     const offset = start + (quoted.index ?? 0)
     out.push({ directives: parsePolicy(body), span: { start: offset, end: offset + quoted[0].length }, templated: TEMPLATED.test(body) })

@@ -4,7 +4,6 @@ import type { CheckResult } from '../core/types.js'
 import { allRules } from '../rules/index.js'
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
-const DOCS_BASE = 'https://github.com/asap-doctor/asap-doctor/blob/main/'
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule with its descriptions and help, security
@@ -24,16 +23,14 @@ export function renderSarif(report: Report): string {
           driver: {
             name: 'asap-doctor',
             version: report.tool.version,
-            informationUri: 'https://github.com/asap-doctor/asap-doctor',
             rules: allRules.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.description },
-              helpUri: `${DOCS_BASE}${rule.docs}`,
               help: {
                 text: `${rule.description}\n\nFix: ${firstHints(rule.messages).join(' ')}\n\nDocs: ${rule.docs} (asap-doctor explain ${rule.id})`,
-                markdown: `${rule.description}\n\n**Fix:** ${firstHints(rule.messages).join(' ')}\n\nDocs: [${rule.docs}](${DOCS_BASE}${rule.docs}) · \`asap-doctor explain ${rule.id}\``,
+                markdown: `${rule.description}\n\n**Fix:** ${firstHints(rule.messages).join(' ')}\n\nDocs: \`${rule.docs}\` in the asap-doctor package · \`asap-doctor explain ${rule.id}\``,
               },
               defaultConfiguration: { level: rule.severity === 'error' ? 'error' : rule.severity === 'warning' ? 'warning' : 'note' },
               properties: { tags: rule.security === true ? ['security', 'zoho-asap'] : ['correctness', 'zoho-asap'], ...(rule.security === true ? { 'security-severity': rule.severity === 'error' ? '8.1' : '5.3', precision: 'high' } : {}) },

@@ -74,4 +74,28 @@ describe('scan output formats', () => {
     const run = await runCliInProcess(['scan', 'fixtures/scan/express/broken'], { env: { NO_COLOR: '1' } })
     await expect(`$ asap-doctor scan fixtures/scan/express/broken\n${run.stdout}--- exit code: ${run.exitCode}\n`).toMatchFileSnapshot('./golden/scan-express-broken.txt')
   })
+
+  it('golden sarif output', async () => {
+    const run = await runCliInProcess(['scan', 'fixtures/scan/django/broken', '--format', 'sarif'])
+    const text = run.stdout.replace(/"version": "(?!2\.1\.0)[^"]+"/g, '"version": "<version>"')
+    await expect(`$ asap-doctor scan fixtures/scan/django/broken --format sarif\n${text}--- exit code: ${run.exitCode}\n`).toMatchFileSnapshot('./golden/scan-django-broken.sarif.txt')
+  })
+
+  it('explain prints a rule page', async () => {
+    const run = await runCliInProcess(['explain', 'signer-seconds'])
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout.startsWith('# signer-seconds\n')).toBe(true)
+  })
+
+  it('an unknown rule id in --only is a usage error (exit 2)', async () => {
+    const run = await runCliInProcess(['scan', 'fixtures/scan/express/fixed', '--only', 'no-such-rule'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toMatch(/unknown rule id "no-such-rule"/)
+  })
+
+  it('a missing path is exit 2 in one line', async () => {
+    const run = await runCliInProcess(['scan', 'fixtures/scan/does-not-exist'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  })
 })

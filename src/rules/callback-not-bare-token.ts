@@ -22,6 +22,10 @@ export default defineRule({
   languages: JS_LANGUAGES,
   trigger: /ZohoDeskAsap/,
   messages: {
+    'text-of-json': {
+      text: 'successCallback receives the raw text of {{endpoint}}, which this tree answers with JSON: the token arrives wrapped in {"…"} with quotes.',
+      hints: ["Read the field: fetch('{{endpoint}}').then((r) => r.json()).then((d) => successCallback(d.token)), or answer with the bare token as text/plain."],
+    },
     'not-bare': {
       text: 'successCallback receives {{shape}}, not the bare token string.',
       hints: ['Pass only the token: successCallback(data.token) (or the field your endpoint uses), with no prefix, quotes or wrapping.'],
@@ -29,6 +33,8 @@ export default defineRule({
   },
   check(context) {
     for (const { at, origin } of handOffOrigins(context.scripts)) {
+      // Decided with the whole tree: only if the same tree's handler answers that endpoint with JSON.
+      if (origin.kind === 'text-body' && origin.url !== undefined) context.report('text-of-json', { endpoint: origin.url, ifJsonEndpoint: origin.url }, { start: at.start, end: at.end })
       if (!isBadShape(origin)) continue
       context.report('not-bare', { shape: SHAPES[origin.kind] ?? origin.kind, kind: origin.kind }, { start: at.start, end: at.end })
     }

@@ -3,6 +3,7 @@ import { buildReport, type Report, type SubjectReport } from '../core/report.js'
 import type { CheckResult } from '../core/types.js'
 import type { Rule } from '../rules/define-rule.js'
 import type { FileScan } from './scan-file.js'
+import { endpointPath } from './json-endpoints.js'
 import { lineOf, lineStarts } from './suppress.js'
 import type { Finding, Location } from './types.js'
 
@@ -11,12 +12,20 @@ import type { Finding, Location } from './types.js'
  * 'file', `ref` = path), one result per finding. The location goes into the result's data
  * (`line`, `col`, `endLine`, `endCol`) with the code line (`snippet`, secrets replaced by `***`).
  */
-export function scanReport(scans: readonly FileScan[], rules: readonly Rule[], options: { toolVersion: string; now: number; strict: boolean; scannedFiles: number; passesNonce?: boolean }): Report {
+export function scanReport(scans: readonly FileScan[], rules: readonly Rule[], options: { toolVersion: string; now: number; strict: boolean; scannedFiles: number; passesNonce?: boolean; jsonEndpoints?: readonly string[] }): Report {
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
   const noncePassed = options.passesNonce === true || scans.some((scan) => scan.passesNonce)
+  const jsonPaths = new Set([...(options.jsonEndpoints ?? []), ...scans.flatMap((scan) => scan.jsonEndpoints)].map(endpointPath))
+  // A deferred finding stands when the tree confirms it: no nonce reaches the snippet, or the
+  // endpoint it reads as text is one the tree answers with JSON.
+  const stands = (finding: Finding) => {
+    const endpoint = finding.data.ifJsonEndpoint
+    if (typeof endpoint === 'string') return jsonPaths.has(endpointPath(endpoint))
+    return !noncePassed
+  }
   const subjects: SubjectReport[] = []
   for (const scan of scans) {
-    const findings = [...scan.findings, ...(noncePassed ? [] : scan.unlessNoncePassed)].sort((a, b) => a.span.start - b.span.start)
+    const findings = [...scan.findings, ...scan.unlessNoncePassed.filter(stands)].sort((a, b) => a.span.start - b.span.start)
     if (findings.length === 0 && scan.crashed.length === 0) continue
     const starts = lineStarts(scan.file.text)
     const checks: CheckResult[] = []
@@ -37,7 +46,7 @@ export function scanReport(scans: readonly FileScan[], rules: readonly Rule[], o
 function resultFor(rule: Rule, finding: Finding, text: string, starts: readonly number[], minified: boolean): CheckResult {
   const message = rule.messages[finding.messageId] ?? { text: finding.messageId }
   const location = locate(starts, finding.span.start, finding.span.end)
-  const { unlessNoncePassed: _deferred, ...findingData } = finding.data
+  const { unlessNoncePassed: _deferred, ifJsonEndpoint: _endpoint, ...findingData } = finding.data
   const data = { ...findingData, ...location, snippet: snippet(text, starts, finding, location, minified) }
   const status = message.status === 'pass' ? 'pass' : rule.severity === 'error' ? 'fail' : rule.severity === 'warning' ? 'warn' : 'pass'
   return {

@@ -3,15 +3,18 @@ import type { Rule, RuleContext } from '../rules/define-rule.js'
 import { isMinified, languageOf, sideOf } from './classify.js'
 import { ProgramIndex } from './js/ast.js'
 import { parseProgram } from './js/parse.js'
+import { jsonEndpoints } from './json-endpoints.js'
 import { suppressions } from './suppress.js'
 import type { Finding, Language, ScanConfig, Script, SourceFile, Span } from './types.js'
 
 export interface FileScan {
   readonly file: SourceFile
   readonly findings: readonly Finding[]
-  /** Findings that only stand when the rest of the tree does not pass a nonce to the snippet. */
+  /** Findings that depend on the rest of the tree: a nonce passed to the snippet, an endpoint answered with JSON. */
   readonly unlessNoncePassed: readonly Finding[]
   readonly passesNonce: boolean
+  /** Endpoints this file answers with JSON (server code), for findings that depend on them. */
+  readonly jsonEndpoints: readonly string[]
   readonly notes: readonly string[]
   /** Rules that threw on this file: reported as crashed, the others still ran. */
   readonly crashed: ReadonlyArray<{ readonly ruleId: string; readonly message: string }>
@@ -31,7 +34,8 @@ const NONCE_PASSED = /\.nonce\s*=\s*(?!["']\{place_your_nonce_value_here\})(?:["
 /** Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out. */
 export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig): FileScan {
   // Most files of a large tree match no trigger at all: one pass, then nothing else.
-  if (!mayMatch(file.text)) return { file, findings: [], unlessNoncePassed: [], passesNonce: false, notes: [], crashed: [] }
+  const endpoints = jsonEndpoints(file)
+  if (!mayMatch(file.text)) return { file, findings: [], unlessNoncePassed: [], passesNonce: false, jsonEndpoints: endpoints, notes: [], crashed: [] }
   const active = rules.filter((rule) => rule.languages.includes(file.language) && rule.trigger.test(file.text))
   const findings: Finding[] = []
   const deferred: Finding[] = []
@@ -57,7 +61,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       },
       report(messageId: string, data: FindingData, span: Span, redact?: Span) {
         const finding: Finding = { ruleId: rule.id, messageId, data, span, ...(redact === undefined ? {} : { redact }) }
-        if (data.unlessNoncePassed === true) deferred.push(finding)
+        if (data.unlessNoncePassed === true || typeof data.ifJsonEndpoint === 'string') deferred.push(finding)
         else findings.push(finding)
       },
     }
@@ -70,7 +74,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
   const suppressed = suppressions(file.text, file.language)
   const keep = (finding: Finding) => !suppressed.covers(finding.ruleId, finding.span.start)
   notes.push(...suppressed.problems)
-  return { file, findings: dedupe(findings.filter(keep)), unlessNoncePassed: dedupe(deferred.filter(keep)), passesNonce, notes, crashed }
+  return { file, findings: dedupe(findings.filter(keep)), unlessNoncePassed: dedupe(deferred.filter(keep)), passesNonce, jsonEndpoints: endpoints, notes, crashed }
 }
 
 /**

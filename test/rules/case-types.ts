@@ -6,4 +6,6 @@ export interface RuleCase {
   /** Message ids the rule reports, in order; empty for a valid case. */
   readonly expect: readonly string[]
   readonly config?: { readonly orgId?: string; readonly dataCenter?: string; readonly appId?: string }
+  /** Other files of the same tree, for findings that depend on them (an endpoint answered with JSON). */
+  readonly tree?: ReadonlyArray<{ readonly path: string; readonly code: string }>
 }

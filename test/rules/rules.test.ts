@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { allRules } from '../../src/rules/index.js'
+import { scanReport } from '../../src/scan/build-report.js'
 import { scanFile, sourceFile } from '../../src/scan/scan-file.js'
 import type { RuleCase } from './case-types.js'
 
@@ -21,7 +22,12 @@ describe('scan rules: valid/invalid case tables', () => {
           if (file === undefined) return
           const scan = scanFile(file, [rule], testCase.config ?? {})
           expect(scan.crashed).toEqual([])
-          expect(scan.findings.map((finding) => finding.messageId)).toEqual(testCase.expect)
+          // Findings that depend on the tree (a nonce passed elsewhere, a JSON endpoint) are decided
+          // by the report, as in a real scan: the case's own file plus its `tree`.
+          const others = (testCase.tree ?? []).map((other) => sourceFile(other.path, other.code)).filter((other) => other !== undefined)
+          const report = scanReport([scan, ...others.map((other) => scanFile(other, [rule], testCase.config ?? {}))], [rule], { toolVersion: '0', now: 0, strict: false, scannedFiles: 1 + others.length })
+          const subject = report.subjects.find((candidate) => candidate.source.ref === testCase.path)
+          expect(subject?.checks.map((check) => check.messageId) ?? []).toEqual(testCase.expect)
         })
       }
     })

@@ -16,6 +16,7 @@ export interface ScanJob {
 export interface ScanJobResult {
   readonly scans: readonly FileScan[]
   readonly passesNonce: boolean
+  readonly jsonEndpoints: readonly string[]
   readonly warnings: readonly string[]
 }
 
@@ -25,6 +26,7 @@ export function scanFiles(job: ScanJob): ScanJobResult {
   const scans: FileScan[] = []
   const warnings: string[] = []
   let passesNonce = false
+  const jsonEndpoints: string[] = []
   for (const file of job.files) {
     // Synchronous reads: a worker has nothing else to do meanwhile, and one-at-a-time async reads
     // spend most of their time waiting for the thread pool.
@@ -37,14 +39,16 @@ export function scanFiles(job: ScanJob): ScanJobResult {
     if (bytes === undefined) continue
     // The triggers are ASCII: test them on a latin1 view (no UTF-8 decoding), and decode only the
     // few files that match. Most files of a large tree stop here.
-    if (!mayMatch(bytes.toString('latin1'))) continue
+    const latin1 = bytes.toString('latin1')
+    if (!mayMatch(latin1) && !/\.json\(|jsonify/.test(latin1)) continue
     const source = sourceFile(file.display, bytes.toString('utf8'))
     if (source === undefined) continue
     const scan = scanFile(source, rules, job.config)
     passesNonce ||= scan.passesNonce
+    jsonEndpoints.push(...scan.jsonEndpoints)
     if (scan.findings.length > 0 || scan.unlessNoncePassed.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push(scan)
   }
-  return { scans, passesNonce, warnings }
+  return { scans, passesNonce, jsonEndpoints, warnings }
 }
 
 function statOrUndefined(path: string): { size: number } | undefined {

@@ -46,7 +46,8 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
   const scans = results.flatMap((result) => result.scans)
   // The tree passes a nonce when any file does, also one that had nothing else to report.
   const passesNonce = results.some((result) => result.passesNonce)
-  const report = scanReport(scans, allRules, { toolVersion: toolVersion(), now: io.now(), strict: optFlag(options, 'strict'), scannedFiles: files.length, passesNonce })
+  const jsonEndpoints = results.flatMap((result) => result.jsonEndpoints)
+  const report = scanReport(scans, allRules, { toolVersion: toolVersion(), now: io.now(), strict: optFlag(options, 'strict'), scannedFiles: files.length, passesNonce, jsonEndpoints })
   const format = optFlag(options, 'json') ? 'json' : (optString(options, 'format') ?? 'human')
   if (format === 'human') {
     const { renderScanHuman } = await import('../../render/scan-human.js')

@@ -60,7 +60,8 @@ export function tokenHandOffs(index: ProgramIndex, callback: AstNode): TokenHand
 /** Where a value comes from, as far as a simple intra-file data flow can tell. */
 export type Origin =
   | { readonly kind: 'fine' | 'unknown' }
-  | { readonly kind: 'object' | 'json-stringify' | 'bearer' | 'concatenation' | 'template' | 'parsed-body' | 'response' }
+  | { readonly kind: 'object' | 'json-stringify' | 'bearer' | 'concatenation' | 'template' | 'parsed-body' }
+  | { readonly kind: 'response'; readonly url?: string }
   | { readonly kind: 'text-body'; readonly url?: string }
   | { readonly kind: 'storage' | 'cookie' | 'module-variable' | 'outer-variable' | 'memoised' | 'literal'; readonly name?: string }
 
@@ -147,7 +148,10 @@ export class FlowAnalysis {
         const handler = functionOf(this.index, children(node, 'arguments')[0])
         if (handler !== undefined) return this.returned(handler, depth + 1)
       }
-      if (/^(fetch|ky|got)$/.test(calleeName(node) ?? '')) return { kind: 'response' }
+      if (/^(fetch|ky|got)$/.test(calleeName(node) ?? '')) {
+        const url = stringValue(children(node, 'arguments')[0])
+        return url === undefined ? { kind: 'response' } : { kind: 'response', url }
+      }
       if (/^(axios|\$http|http|api|client|request)\.(get|post)$|^axios$/.test(calleeName(node) ?? '')) return { kind: 'object' }
     }
     return this.origin(node, depth)
@@ -172,7 +176,11 @@ export class FlowAnalysis {
       return isStale(inner) ? inner : { kind: 'parsed-body' }
     }
     if (tail === 'json' && args.length === 0 && callee?.type === 'MemberExpression') return { kind: 'parsed-body' }
-    if (tail === 'text' && args.length === 0 && callee?.type === 'MemberExpression') return { kind: 'text-body' }
+    if (tail === 'text' && args.length === 0 && callee?.type === 'MemberExpression') {
+      // `r.text()` of `fetch(url)`: the raw body, fine when the endpoint answers with the bare token.
+      const response = this.origin(child(callee, 'object'), depth + 1)
+      return response.kind === 'response' && response.url !== undefined ? { kind: 'text-body', url: response.url } : { kind: 'text-body' }
+    }
     const fn = functionOf(this.index, callee)
     if (fn !== undefined && !within(node, fn)) {
       const returned = this.returned(fn, depth + 1)

@@ -18,7 +18,7 @@ export function looksLikeSecret(value: string): boolean {
   if (value.length < 16 || value.length > 512 || /\s/.test(value)) return false
   if (/your|change|example|placeholder|replace|secret|xxxx|\$\{|<|%s|\{\{|process\.env|^https?:/i.test(value)) return false
   // An a.b.c value is a token, not a secret; a path or a dotted name is not random.
-  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(value) || /^[a-z_.\/-]+$/i.test(value)) return false
+  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(value) || /^[a-z_./-]+$/i.test(value)) return false
   return entropy(value) >= 3.5
 }
 

@@ -87,7 +87,7 @@ function measure(runs, variants) {
   for (const variant of variants) time(variant.args)
   for (let i = 0; i < runs; i++) {
     baseline.push(time(['-e', '0'], 'baseline'))
-    variants.forEach((variant, index) => samples[index].push(time(variant.args, variant.name)))
+    for (const [index, variant] of variants.entries()) samples[index].push(time(variant.args, variant.name))
   }
   const baselineMs = median(baseline)
   const baselineCpu = cpuSamples.has('baseline') ? median(cpuSamples.get('baseline')) : undefined

@@ -41,6 +41,7 @@ const messages = {
 
 type MessageId = keyof typeof messages
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point is matched on its own, on purpose.
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00A0\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u
 
 /** Letters from other scripts that render like ASCII letters (the common homoglyphs). */

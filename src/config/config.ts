@@ -207,7 +207,7 @@ function rejectLiteralSecrets(value: unknown, path: string): void {
     return
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => rejectLiteralSecrets(item, `${path}[${index}]`))
+    for (const [index, item] of value.entries()) rejectLiteralSecrets(item, `${path}[${index}]`)
     return
   }
   if (typeof value !== 'object' || value === null) return

@@ -1,7 +1,7 @@
 import type { EndpointCall, EndpointFacts } from '../core/types.js'
 import { maskSignaturesIn } from '../core/token/mask-token.js'
 import { isPlainObject } from '../core/token/parse-token.js'
-import { HttpNetworkError, type HttpClient, type HttpMethod } from '../net/http-client.js'
+import { HttpNetworkError, type HttpClient, type HttpMethod, type HttpResponse } from '../net/http-client.js'
 
 export interface ProbeEndpointOptions {
   readonly http: HttpClient
@@ -26,7 +26,7 @@ const TOKEN_FIELDS = ['token', 'jwt', 'jwtToken', 'jwt_token', 'access_token', '
 export async function probeEndpoint(options: ProbeEndpointOptions): Promise<EndpointFacts> {
   const calls: EndpointCall[] = []
   for (let index = 0; index < (options.calls ?? 2); index++) {
-    let response
+    let response: HttpResponse
     try {
       response = await options.http.request({
         method: options.method,

@@ -4,7 +4,7 @@ import { diagnoseToken, diagnoseWithoutToken } from '../../core/diagnose-token.j
 import { InputError } from '../../core/errors.js'
 import { buildReport, type SubjectReport } from '../../core/report.js'
 import { parseDuration } from '../../core/time.js'
-import type { IntegrationFacts } from '../../core/types.js'
+import type { EndpointFacts, IntegrationFacts } from '../../core/types.js'
 import { probeEndpoint } from '../../endpoint/probe-endpoint.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
@@ -44,7 +44,7 @@ export async function diagnoseEndpoint(
   if (timeoutText !== undefined && timeoutMs === undefined) throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(timeoutText)}: give a duration such as 5s, 500ms or 10000`)
   const { createUndiciHttpClient } = await import('../../net/undici-client.js')
   const http = createUndiciHttpClient()
-  let facts
+  let facts: EndpointFacts
   try {
     facts = await withSpinner(io, `Calling ${new URL(request.url).host} twice…`, () =>
       probeEndpoint({ http, url: request.url, method: request.method, headers: request.headers, body: request.body, now: io.now, timeoutMs }),

@@ -1,5 +1,5 @@
-import { SCHEMA_VERSION } from '../report.js'
-import type { BatchSummary, CauseSummary, LineOutcome } from './aggregate.js'
+import { SCHEMA_VERSION } from '../core/report.js'
+import type { BatchSummary, CauseSummary, LineOutcome } from '../core/batch/aggregate.js'
 
 /** Where the batch came from and how time was evaluated, for the summary's first lines. */
 export interface BatchHeading {

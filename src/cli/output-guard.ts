@@ -285,7 +285,7 @@ function lastToken(segment: string): string {
 
 /** OAuth credentials carried in URLs and form bodies (also percent-encoded separators). */
 const URL_CREDENTIAL =
-  /((?:^|[?&#;\s"']|%3[fF]|%26|%23)(?:access_token|refresh_token|id_token|client_secret|password|api_key|apikey)(?:=|%3[dD]))(?!\*\*\*)[^&#\s"'<>\\,;]+/g
+  /((?:^|[?&#;\s"']|%3[fF]|%26|%23|\\u0026)(?:access_token|refresh_token|id_token|client_secret|password|api_key|apikey)(?:=|%3[dD]))(?!\*\*\*)[^&#\s"'<>\\,;]+/g
 const ZOHO_OAUTH_TOKEN = /\b1000\.[0-9a-fA-F]{16,}\.[0-9a-fA-F]{16,}\b/g
 const CREDENTIAL_ENV = ['ASAP_JWT_SECRET', 'ZOHO_DESK_ACCESS_TOKEN', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN']
 /** Environment variables the tool reads for display or files, not credentials. */

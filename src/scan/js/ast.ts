@@ -16,6 +16,71 @@ export function str(node: AstNode | undefined, key: string): string | undefined 
   return typeof value === 'string' ? value : undefined
 }
 
+/**
+ * The child fields of the common ESTree node types, so the walk does not enumerate every field of
+ * every node (the largest cost of indexing a big bundle). Other types, including acorn-loose's
+ * recovered nodes, fall back to enumerating their fields.
+ */
+const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  Program: ['body'],
+  ExpressionStatement: ['expression'],
+  BlockStatement: ['body'],
+  ReturnStatement: ['argument'],
+  IfStatement: ['test', 'consequent', 'alternate'],
+  ForStatement: ['init', 'test', 'update', 'body'],
+  ForInStatement: ['left', 'right', 'body'],
+  ForOfStatement: ['left', 'right', 'body'],
+  WhileStatement: ['test', 'body'],
+  DoWhileStatement: ['body', 'test'],
+  TryStatement: ['block', 'handler', 'finalizer'],
+  CatchClause: ['param', 'body'],
+  ThrowStatement: ['argument'],
+  SwitchStatement: ['discriminant', 'cases'],
+  SwitchCase: ['test', 'consequent'],
+  VariableDeclaration: ['declarations'],
+  VariableDeclarator: ['id', 'init'],
+  FunctionDeclaration: ['id', 'params', 'body'],
+  FunctionExpression: ['id', 'params', 'body'],
+  ArrowFunctionExpression: ['params', 'body'],
+  CallExpression: ['callee', 'arguments'],
+  NewExpression: ['callee', 'arguments'],
+  MemberExpression: ['object', 'property'],
+  ChainExpression: ['expression'],
+  BinaryExpression: ['left', 'right'],
+  LogicalExpression: ['left', 'right'],
+  AssignmentExpression: ['left', 'right'],
+  UnaryExpression: ['argument'],
+  UpdateExpression: ['argument'],
+  ConditionalExpression: ['test', 'consequent', 'alternate'],
+  SequenceExpression: ['expressions'],
+  AwaitExpression: ['argument'],
+  ObjectExpression: ['properties'],
+  ArrayExpression: ['elements'],
+  Property: ['key', 'value'],
+  SpreadElement: ['argument'],
+  TemplateLiteral: ['quasis', 'expressions'],
+  TaggedTemplateExpression: ['tag', 'quasi'],
+  ObjectPattern: ['properties'],
+  ArrayPattern: ['elements'],
+  AssignmentPattern: ['left', 'right'],
+  RestElement: ['argument'],
+  ImportDeclaration: ['specifiers', 'source'],
+  ExportNamedDeclaration: ['declaration', 'specifiers', 'source'],
+  ExportDefaultDeclaration: ['declaration'],
+  ClassDeclaration: ['id', 'superClass', 'body'],
+  ClassExpression: ['id', 'superClass', 'body'],
+  ClassBody: ['body'],
+  MethodDefinition: ['key', 'value'],
+  PropertyDefinition: ['key', 'value'],
+  Identifier: [],
+  Literal: [],
+  ThisExpression: [],
+  TemplateElement: [],
+  EmptyStatement: [],
+  BreakStatement: [],
+  ContinueStatement: [],
+}
+
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'])
 
 export function isFunction(node: AstNode | undefined): boolean {
@@ -57,7 +122,8 @@ export class ProgramIndex {
       const [node, parent] = entry
       if (parent !== undefined) this.parents.set(node, parent)
       this.nodes.push(node)
-      for (const key in node) {
+      const keys = CHILD_KEYS[node.type]
+      for (const key of keys ?? Object.keys(node)) {
         const value = node[key]
         if (typeof value !== 'object' || value === null) continue
         if (Array.isArray(value)) {

@@ -93,6 +93,8 @@ describe('the output guard', () => {
     const zoho = `1000.${'ab12'.repeat(8)}.${'cd34'.repeat(8)}`
     expect(guard.clean(`https://a.example/?access_token=abc123secret&refresh_token=r1&x=1`)).toBe('https://a.example/?access_token=***&refresh_token=***&x=1')
     expect(guard.clean(`token ${zoho} end`)).toBe('token 1000.*** end')
+    // The HTML report embeds URLs as JSON with & written \u0026.
+    expect(guard.clean('"https://a.example/?x=1\\u0026refresh_token=rt_secret_1"')).toBe('"https://a.example/?x=1\\u0026refresh_token=***"')
   })
 
   it('registers argv: the value of --secret and of an unknown option, a header credential, a cookie', () => {

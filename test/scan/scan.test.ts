@@ -98,4 +98,11 @@ describe('scan output formats', () => {
     expect(run.exitCode).toBe(2)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
   })
+
+  it('compares the snippet with --org-id and --data-center', async () => {
+    const run = await runCliInProcess(['scan', 'fixtures/scan/express/fixed', '--org-id', '712340056', '--data-center', 'us', '--format', 'json'])
+    const report: { subjects: Array<{ checks: Array<{ id: string; messageId: string }> }> } = JSON.parse(run.stdout)
+    expect(report.subjects.flatMap((subject) => subject.checks.map((check) => `${check.id}/${check.messageId}`))).toEqual(['widget-snippet/found', 'widget-snippet/org-mismatch', 'widget-snippet/dc-mismatch'])
+    expect(run.exitCode).toBe(1)
+  })
 })

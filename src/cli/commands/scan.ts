@@ -10,6 +10,7 @@ import { listFiles, type TreeReader } from '../../scan/walk.js'
 import type { CliIO } from '../cli-io.js'
 import { type ScanJob, type ScanJobResult, scanFiles } from './scan-worker.js'
 import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
+import { loadConfig } from '../io/integration-setup.js'
 import { createStyle, wantsColor, writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
 
@@ -23,11 +24,12 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024
 export async function scanCommand(paths: readonly string[], options: ParsedOptions, io: CliIO): Promise<number> {
   const roots = paths.length === 0 ? ['.'] : paths
   const rules = selectRules(optList(options, 'only'), optList(options, 'skip'))
-  const config: ScanConfig = {
-    ...(optString(options, 'orgId') === undefined ? {} : { orgId: optString(options, 'orgId') }),
-    ...(optString(options, 'dataCenter') === undefined ? {} : { dataCenter: optString(options, 'dataCenter') }),
-    ...(optString(options, 'appId') === undefined ? {} : { appId: optString(options, 'appId') }),
-  }
+  // Flags win over the config file, as in the other commands.
+  const { config: file } = loadConfig(optString(options, 'config'), io)
+  const orgId = optString(options, 'orgId') ?? file.orgId
+  const dataCenter = optString(options, 'dataCenter') ?? file.dataCenter
+  const appId = optString(options, 'appId') ?? file.appId
+  const config: ScanConfig = { ...(orgId === undefined ? {} : { orgId }), ...(dataCenter === undefined ? {} : { dataCenter }), ...(appId === undefined ? {} : { appId }) }
   const files: Array<{ absolute: string; display: string }> = []
   for (const root of roots) {
     const absolute = resolve(io.cwd, root)

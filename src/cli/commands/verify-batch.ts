@@ -10,6 +10,7 @@ import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, resolveLeeway, resolveNow, selectChecks } from '../common-options.js'
 import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
 import { toolVersion } from '../package-root.js'
+import { activeGuard } from '../output-guard.js'
 
 /** A line longer than this is skipped as a bad line, so that memory stays flat on any input. */
 export const MAX_LINE_BYTES = 1024 * 1024
@@ -60,9 +61,12 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
       }
     }
   }
+  const guard = activeGuard()
   await forEachLine(batch === '-' ? io.stdinChunks() : openFile(batch, io.cwd), (text, line) => {
     // A token line starts with a letter: only lines that start with whitespace can be blank.
     if ((text.length === 0 || text.charCodeAt(0) <= 0x20) && text.trim() === '') return aggregate.addBlank()
+    // The batch file is read here, not by the CLI's readers: tell the output guard what it holds.
+    guard?.registerTokensIn(text)
     const outcome = diagnoser.diagnose(text, line)
     if (outcome instanceof Promise) return outcome.then(record)
     return record(outcome)

@@ -278,6 +278,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'include', value: 'glob', description: 'scan only paths matching this glob (repeatable)', multiple: true },
       { name: 'exclude', value: 'glob', description: 'skip paths matching this glob (repeatable)', multiple: true },
+      { name: 'config', value: 'path', description: 'the config file whose orgId, dataCenter and appId the snippet must match (default: ./asap-doctor.config.json when present)' },
       { name: 'org-id', value: 'id', description: 'the Desk orgId, compared with the widget snippet' },
       { name: 'data-center', value: 'dc', description: 'the data centre (us, eu, in, …), compared with the widget snippet' },
       { name: 'app-id', value: 'id', description: 'the ASAP app id, compared with the widget snippet' },

@@ -51,11 +51,15 @@ describe('scan output formats', () => {
     expect(run.stdout).toMatch(/^::error file=fixtures\/scan\/express\/broken\/server\.js,line=10,col=\d+,/m)
   })
 
-  it('never prints a secret literal, only its length', async () => {
-    const run = await runCliInProcess(['scan', 'fixtures/scan/nextjs/broken', '--format', 'json'])
-    expect(run.stdout).not.toContain('k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6')
-    expect(run.stdout).toContain('***')
-  })
+  for (const format of ['human', 'json', 'github', 'sarif']) {
+    it(`never prints a secret literal, only its length (${format})`, async () => {
+      // A JS literal in a browser component (AST) and a Ruby constant (pattern), both 32 characters.
+      const run = await runCliInProcess(['scan', 'fixtures/scan/nextjs/broken', 'fixtures/scan/rails/broken', '--format', format])
+      expect(run.stdout).not.toContain('k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6')
+      expect(run.stdout).not.toContain('k3Xq9')
+      expect(run.stdout).toContain('32 characters')
+    })
+  }
 
   it('honours a suppression comment with a reason, and ignores one without', async () => {
     const { scanFile, sourceFile } = await import('../../src/scan/scan-file.js')

@@ -214,9 +214,17 @@ export function harInput(r, secret) {
   let text = r.chance(0.5) ? stringifyShuffled(r, doc) : JSON.stringify(doc, null, r.chance(0.5) ? 2 : 0)
   let damage = 'none'
   let bytes
+  const flips = []
   const d = r.int(0, 15)
   if (d === 0) { damage = 'truncated'; text = text.slice(0, r.int(1, text.length - 1)) }
-  else if (d === 1) { damage = 'byte-flips'; text = text.replace(/./gs, (c) => (r.chance(0.001) ? r.pick(['"', '{', ']', ',', '\\', 'x', '\u00ff']) : c)) }
+  else if (d === 1) {
+    damage = 'byte-flips'
+    text = text.replace(/./gs, (c, at) => {
+      if (!r.chance(0.001)) return c
+      flips.push(at)
+      return r.pick(['"', '{', ']', ',', '\\', 'x', '\u00ff'])
+    })
+  }
   else if (d === 2) { damage = 'deep'; text = text.replace('"cache":{}', `"cache":{"deep":${deep(r.int(5000, 12000))}}`) }
   else if (d === 3) { damage = 'two-logs'; text = text.replace(/}\s*$/, `,"log":${JSON.stringify(doc.log)}}`) }
   else if (d === 4) { damage = 'version-types'; text = text.replace('"version":"1.2"', `"version":${r.pick(['12', 'null', '{"v":1}', '[1]'])}`).replace(/"creator":\{[^}]*\}/, `"creator":${r.pick(['"me"', '7', 'null', '[]'])}`) }
@@ -228,7 +236,15 @@ export function harInput(r, secret) {
   else if (d === 10) { damage = 'entry-not-object'; text = text.replace('"entries":[', '"entries":[42,"x",') }
   else if (d === 11) { damage = 'huge-body'; text = text.replace('<html>ok</html>', `<html>${r.chars(ALNUM, r.int(1_100_000, 2_000_000))} access_token=${access}</html>`) }
   bytes ??= Buffer.from(text, 'utf8')
-  const credentials = [cookie, auth, access, refresh, login.split('.')[2], other.split('.')[2], idToken.split('.')[2]]
+  // A flip near a credential may have renamed its key (`refresh_,oken=`): then nothing marks it as
+  // one any more, and it is not required to go. Every other planted credential must.
+  const damaged = (value) => {
+    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+      if (flips.some((f) => f >= at - 64 && f < at + value.length)) return true
+    }
+    return false
+  }
+  const credentials = [cookie, auth, access, refresh, login.split('.')[2], other.split('.')[2], idToken.split('.')[2]].filter((value) => !damaged(value))
   // The login attempt the copy must still show: header.payload of the JWT on the wire.
   const [lh, lp] = login.split('.')
   const attempt = wire.includes('object') ? '%5Bobject%20Object%5D' : wire.startsWith('%7B') ? undefined : `${lh}.${lp}.`

@@ -10,11 +10,14 @@ import { maskToken } from '../../core/token/mask-token.js'
 import { readHar } from '../../har/read-har.js'
 import type { RedactionStats } from '../../har/redact.js'
 import { SessionAnalyzer } from '../../session/analyze-session.js'
-import { diagnoseSession } from '../../session/diagnose-session.js'
+import { diagnoseSession, type DiagnoseSessionOptions } from '../../session/diagnose-session.js'
+import type { SessionFacts } from '../../session/session-facts.js'
+import type { Check } from '../../core/define-check.js'
+import type { PageRuntimeFacts } from '../../core/types.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
 import { guardedChunkWriter } from '../output-guard.js'
-import { setUpIntegration } from '../io/integration-setup.js'
+import { setUpIntegration, type IntegrationSetup } from '../io/integration-setup.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
 import { withSpinner } from '../spinner.js'
@@ -33,41 +36,60 @@ export async function harCommand(files: readonly string[], options: ParsedOption
 
   const setup = await setUpIntegration(options, io, files.includes('-'))
   try {
-    const select = (list: Parameters<typeof selectChecks>[0]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
-    // What Zoho answered is an observation, not a check to narrow away: --only keeps it (only --skip drops it),
-    // so a visible rejection still exits 1.
-    const observed = optList(options, 'skip')?.some((ids) => ids.split(',').map((id) => id.trim()).includes(loginOutcome.id)) === true ? [] : [loginOutcome]
-    const attemptChecks = [...select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...userChecks]).filter((check) => check !== loginOutcome), ...observed]
-    const pageChecks = select([...integrationChecks, ...sessionChecks])
+    const checks = sessionCheckSets(options, [])
     const subjects: SubjectReport[] = []
     const masks: string[] = []
     for (const file of files) {
       const { facts, notes } = await withSpinner(io, `Reading ${file}…`, () => analyzeFile(file, io))
       for (const note of notes) io.stderr(`asap-doctor: warning: ${file}: ${note}\n`)
-      masks.push(...facts.attempts.map((attempt) => attempt.token), ...facts.sightings.map((sighting) => sighting.token))
-      subjects.push(
-        ...(await diagnoseSession(facts, {
-          ref: file,
-          attemptChecks,
-          pageChecks,
-          secrets: setup.secrets,
-          users: setup.users,
-          expectEmail: setup.expectEmail,
-          configured: setup.configured,
-          deskApiHost: setup.deskApiHost,
-          leewayMs: setup.leewayMs,
-          reveal: optFlag(options, 'reveal'),
-          partial: isPartial(options),
-          now: io.now(),
-          notes: [...setup.notes, ...notes, ...(facts.creator === undefined ? [] : [`Recorded by ${facts.creator}; ${facts.entries} entries.`])],
-        })),
-      )
+      masks.push(...sessionMasks(facts))
+      const recorded = facts.creator === undefined ? [] : [`Recorded by ${facts.creator}; ${facts.entries} entries.`]
+      subjects.push(...(await diagnoseSession(facts, sessionOptions(setup, options, io, { ref: file, checks, notes: [...notes, ...recorded] }))))
     }
     const report = buildReport({ toolVersion: toolVersion(), command: 'har', now: io.now(), subjects, strict: setup.strict })
     return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, masks)
   } finally {
     await setup.close()
   }
+}
+
+/** The checks for recorded attempts and for page loads without one; `extra` adds groups (record: runtime checks). */
+export function sessionCheckSets(options: ParsedOptions, extra: readonly Check[]): { attemptChecks: Check[]; pageChecks: Check[] } {
+  const select = (list: readonly Check[]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
+  // What Zoho answered is an observation, not a check to narrow away: --only keeps it (only --skip drops it),
+  // so a visible rejection still exits 1.
+  const skipped = optList(options, 'skip')?.some((ids) => ids.split(',').map((id) => id.trim()).includes(loginOutcome.id)) === true
+  const attemptChecks = [...select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...extra, ...userChecks]).filter((check) => check !== loginOutcome), ...(skipped ? [] : [loginOutcome])]
+  return { attemptChecks, pageChecks: select([...integrationChecks, ...sessionChecks, ...extra]) }
+}
+
+/** The options of diagnoseSession from the integration setup and the flags: one place for `har` and `record`. */
+export function sessionOptions(
+  setup: IntegrationSetup,
+  options: ParsedOptions,
+  io: CliIO,
+  subject: { ref: string; checks: ReturnType<typeof sessionCheckSets>; notes: readonly string[]; runtime?: PageRuntimeFacts },
+): DiagnoseSessionOptions {
+  return {
+    ref: subject.ref,
+    ...subject.checks,
+    secrets: setup.secrets,
+    users: setup.users,
+    expectEmail: setup.expectEmail,
+    configured: setup.configured,
+    deskApiHost: setup.deskApiHost,
+    leewayMs: setup.leewayMs,
+    reveal: optFlag(options, 'reveal'),
+    partial: isPartial(options),
+    now: io.now(),
+    notes: [...setup.notes, ...subject.notes],
+    runtime: subject.runtime,
+  }
+}
+
+/** Every token a session showed, for CI masking (`::add-mask::`) and the output guard. */
+export function sessionMasks(facts: SessionFacts): string[] {
+  return [...facts.attempts.map((attempt) => attempt.token), ...facts.sightings.map((sighting) => sighting.token)]
 }
 
 /** Reads one HAR file into session facts (also used by `record` on the browser's own HAR). */

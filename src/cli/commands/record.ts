@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { allChecks, integrationChecks, runtimeChecks, sessionChecks, tokenChecks, userChecks } from '../../checks/index.js'
+import { runtimeChecks } from '../../checks/index.js'
 import { AsapDoctorError, InputError } from '../../core/errors.js'
 import { buildReport, type SubjectReport } from '../../core/report.js'
 import { runtimeFactsFrom } from '../../record/observations.js'
@@ -11,12 +11,12 @@ import type { LoginStep, Recorder, Recording, RecordRequest } from '../../record
 import { findBrowser } from '../../browser/find-browser.js'
 import { diagnoseSession } from '../../session/diagnose-session.js'
 import type { CliIO } from '../cli-io.js'
-import { optFlag, optList, optString, type ParsedOptions, selectChecks } from '../common-options.js'
+import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { setUpIntegration, type IntegrationSetup } from '../io/integration-setup.js'
 import { writeReport } from '../output.js'
 import { toolVersion } from '../package-root.js'
 import { withSpinner } from '../spinner.js'
-import { analyzeFile } from './har.js'
+import { analyzeFile, sessionCheckSets, sessionMasks, sessionOptions } from './har.js'
 
 const DEFAULT_TIMEOUT_MS = 30_000
 const MAX_REPEAT = 20
@@ -52,9 +52,7 @@ export interface RecordedSubjects {
  */
 export async function recordSubjects(urlArgument: string | undefined, options: ParsedOptions, setup: IntegrationSetup, io: CliIO, recorder?: Recorder): Promise<RecordedSubjects> {
   const built = buildRequest(urlArgument, options, setup, io)
-  const select = (list: Parameters<typeof selectChecks>[0]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
-  const attemptChecks = select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...runtimeChecks, ...userChecks])
-  const pageChecks = select([...integrationChecks, ...sessionChecks, ...runtimeChecks])
+  const checks = sessionCheckSets(options, runtimeChecks)
   const harOut = optString(options, 'harOut')
   const work = mkdtempSync(join(tmpdir(), 'asap-doctor-record-'))
   try {
@@ -67,26 +65,16 @@ export async function recordSubjects(urlArgument: string | undefined, options: P
     const { facts, notes } = await analyzeFile(recording.harPath, io)
     if (harOut !== undefined) await writeHarOut(recording.harPath, harOut, !optFlag(options, 'noRedact'), io)
     const runtime = runtimeFactsFrom(recording.observations)
-    const subjects = await diagnoseSession(facts, {
-      ref: request.url,
-      attemptChecks,
-      pageChecks,
-      secrets: setup.secrets,
-      users: setup.users,
-      expectEmail: setup.expectEmail,
-      configured: setup.configured,
-      deskApiHost: setup.deskApiHost,
-      leewayMs: setup.leewayMs,
-      reveal: optFlag(options, 'reveal'),
-      now: io.now(),
-      notes: [...setup.notes, ...notes, ...recordingNotes(recording, elapsed, built, harOut, optFlag(options, 'noRedact')), runtimeNote(runtime, recording.loads[0]?.startedAt)],
-      runtime,
-    })
-    return {
-      subjects,
-      masks: [...facts.attempts.map((attempt) => attempt.token), ...facts.sightings.map((sighting) => sighting.token)],
-      scrub: built.scrub,
-    }
+    const subjects = await diagnoseSession(
+      facts,
+      sessionOptions(setup, options, io, {
+        ref: request.url,
+        checks,
+        notes: [...notes, ...recordingNotes(recording, elapsed, built, harOut, optFlag(options, 'noRedact')), runtimeNote(runtime, recording.loads[0]?.startedAt)],
+        runtime,
+      }),
+    )
+    return { subjects, masks: sessionMasks(facts), scrub: built.scrub }
   } finally {
     rmSync(work, { recursive: true, force: true })
   }

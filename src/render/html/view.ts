@@ -174,7 +174,7 @@ function attemptView(subject: SubjectReport, index: number, evaluatedAt: number,
     title: `${noun} ${index + 1}: ${where}${when}`,
     outcome,
     tone,
-    at: new Date(at).toISOString(),
+    at: isoOrUnknown(at),
     claims: payload === undefined || payload === null ? [] : claimRows(payload, at),
     ...(validity === undefined ? { validityNote: subject.token === null ? 'No token in this subject.' : 'The token has no numeric not_before/not_after (or nbf/iat/exp) to draw.' } : { validity }),
   }
@@ -348,8 +348,17 @@ function ticks(lo: number, hi: number, x: (at: number) => number): Tick[] {
 }
 
 function clock(ms: number, withMs: boolean): string {
-  const iso = new Date(ms).toISOString()
-  return iso.slice(11, withMs ? 23 : 19)
+  const iso = isoOrUnknown(ms)
+  return iso === 'unknown time' ? iso : iso.slice(11, withMs ? 23 : 19)
+}
+
+/**
+ * An instant as ISO-8601, or "unknown time": a damaged HAR's startedDateTime parses to NaN, and
+ * toISOString throws on it ("Invalid time value", found by the issue 12 fuzzer).
+ */
+function isoOrUnknown(ms: number): string {
+  const date = new Date(ms)
+  return Number.isFinite(date.getTime()) ? date.toISOString() : 'unknown time'
 }
 
 // ---- the token's validity window --------------------------------------------------------------

@@ -240,7 +240,8 @@ export function harInput(r, secret) {
   // one any more, and it is not required to go. Every other planted credential must.
   const damaged = (value) => {
     for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
-      if (flips.some((f) => f >= at - 64 && f < at + value.length)) return true
+      // Keys come before or after the value (`{"value":…,"name":"A\thorization"}`): look both ways.
+      if (flips.some((f) => f >= at - 96 && f < at + value.length + 96)) return true
     }
     return false
   }

@@ -261,8 +261,9 @@ export function maskJwtSignatures(text: string, mask = '***'): string {
       if (!HEADER_LIKE.test(header)) continue
       if (!HEADER_LIKE.test(payload)) {
         // `eyJ….<not JSON>`: a token missing its payload (or cut at padding); the tail is its signature.
-        const tail = /^[A-Za-z0-9_+/-]+/.exec(pieces[i + 2] ?? '')
-        if (tail !== null && tail[0].length >= 16 && tail[0] !== mask && header.startsWith('eyJ')) pieces[i + 2] = `${mask}${(pieces[i + 2] ?? '').slice(tail[0].length)}`
+        // The whole rest of the run goes: a damaged separator (`p%sig`) must not leave the signature behind.
+        const tail = pieces[i + 2] ?? ''
+        if (tail.length >= 16 && /^[A-Za-z0-9_+/-]/.test(tail) && !tail.startsWith(mask) && header.startsWith('eyJ')) pieces[i + 2] = /=+$/.test(tail) ? `${mask}${/=+$/.exec(tail)?.[0] ?? ''}` : mask
         continue
       }
       if (i + 4 >= pieces.length) continue

@@ -68,6 +68,8 @@ describe('the output guard', () => {
     // A header followed by something that is not JSON: a token that lost its payload.
     expect(maskJwtSignatures(`${H}.${SIG}`)).toBe(`${H}.***`)
     expect(maskJwtSignatures(`${H}.${P}`)).toBe(`${H}.${P}`)
+    // A damaged second separator: payload and signature in one segment.
+    expect(maskJwtSignatures(`"${H}.${P.slice(0, 20)}%${SIG}"`)).toBe(`"${H}.***"`)
   })
 
   it('replaces the secret in its text, base64, base64url and hex forms, but keeps allowed ::add-mask:: lines', () => {

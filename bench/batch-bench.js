@@ -36,7 +36,9 @@ function token(i, kind = 'good') {
     last_name: `Number ${i}`,
   }
   const input = `${HEADER}.${b64(payload)}`
-  return `${input}.${createHmac('sha256', kind === 'wrong-secret' ? 'old-secret' : SECRET).update(input).digest('base64url')}`
+  return `${input}.${createHmac('sha256', kind === 'wrong-secret' ? 'old-secret' : SECRET)
+    .update(input)
+    .digest('base64url')}`
 }
 
 const BAD_KINDS = ['expired', 'seconds', 'wrong-secret', 'upper']
@@ -65,7 +67,14 @@ function ceilingRound(inputs) {
 /** One pass of what the CLI does per batch, minus the disk: line splitting, diagnosis, aggregation. */
 async function batchRound(chunks, count, modules) {
   const { forEachLine, BatchDiagnoser, BatchAggregate, tokenChecks } = modules
-  const diagnoser = new BatchDiagnoser({ checks: tokenChecks, now: NOW, leewayMs: 0, secrets: [{ label: 'primary', bytes: Buffer.from(SECRET), origin: 'bench' }], reveal: false, ref: 'bench' })
+  const diagnoser = new BatchDiagnoser({
+    checks: tokenChecks,
+    now: NOW,
+    leewayMs: 0,
+    secrets: [{ label: 'primary', bytes: Buffer.from(SECRET), origin: 'bench' }],
+    reveal: false,
+    ref: 'bench',
+  })
   const aggregate = new BatchAggregate()
   const start = cpuSeconds()
   await forEachLine(
@@ -151,9 +160,13 @@ const sets = [
 const { ceiling: hmacCeiling, best } = await measure(sets, Number(option('--rounds', '5')), modules)
 const rows = sets.map((set, index) => [set.label, best[index]])
 const fmt = (n) => Math.round(n).toLocaleString('en-US')
-process.stdout.write(`\nbatch, one core, ${fmt(count)} tokens (CPU time, best of interleaved rounds): raw node:crypto HMAC-SHA256 ceiling ${fmt(hmacCeiling)} tokens/s\n`)
+process.stdout.write(
+  `\nbatch, one core, ${fmt(count)} tokens (CPU time, best of interleaved rounds): raw node:crypto HMAC-SHA256 ceiling ${fmt(hmacCeiling)} tokens/s\n`,
+)
 for (const [label, result] of rows) {
-  process.stdout.write(`  ${label.padEnd(24)} ${fmt(result.rate).padStart(9)} tokens/s  ${((result.rate / hmacCeiling) * 100).toFixed(0).padStart(3)} % of the ceiling  (${fmt(result.accepted)} of ${fmt(result.tokens)} accepted)\n`)
+  process.stdout.write(
+    `  ${label.padEnd(24)} ${fmt(result.rate).padStart(9)} tokens/s  ${((result.rate / hmacCeiling) * 100).toFixed(0).padStart(3)} % of the ceiling  (${fmt(result.accepted)} of ${fmt(result.tokens)} accepted)\n`,
+  )
 }
 const [cleanRow] = rows
 const met = cleanRow !== undefined && cleanRow[1].rate >= 200_000 && cleanRow[1].rate / hmacCeiling >= 0.5
@@ -164,7 +177,11 @@ const file = join(tmpdir(), `asap-doctor-batch-bench-${megabytes}mb.txt`)
 try {
   const tokens = await writeBatchFile(file, megabytes)
   const bytes = statSync(file).size
-  const cli = measureCommand('cli verify --batch', ['bin/asap-doctor.js', 'verify', '--batch', file, '--secret-file', 'fixtures/examples/asap-secret.txt', '--now', '2026-11-21T06:00:00Z'], { bytes })
+  const cli = measureCommand(
+    'cli verify --batch',
+    ['bin/asap-doctor.js', 'verify', '--batch', file, '--secret-file', 'fixtures/examples/asap-secret.txt', '--now', '2026-11-21T06:00:00Z'],
+    { bytes },
+  )
   process.stdout.write(
     `  cli verify --batch on ${(bytes / 1e6).toFixed(0)} MB (${fmt(tokens)} tokens, 10 % failing): ${(cli.ms / 1000).toFixed(1)} s, ${fmt(tokens / (cli.ms / 1000))} tokens/s, peak RSS ${cli.rssMiB?.toFixed(0) ?? '-'} MiB${cli.note === '' || cli.note.startsWith('exit 1') ? '' : ` (${cli.note})`}\n`,
   )

@@ -43,7 +43,8 @@ async function buildBundle() {
   await build({
     absWorkingDir: root,
     stdin: {
-      contents: "import { runCli } from './src/cli/main.ts'\nimport { processIO } from './src/cli/process-io.ts'\nprocess.exitCode = await runCli(process.argv.slice(2), processIO())\n",
+      contents:
+        "import { runCli } from './src/cli/main.ts'\nimport { processIO } from './src/cli/process-io.ts'\nprocess.exitCode = await runCli(process.argv.slice(2), processIO())\n",
       resolveDir: root,
       sourcefile: 'cli-entry.ts',
       loader: 'ts',

@@ -75,14 +75,7 @@ function entry({ t, method, url, status, mimeType, text, encoding, reqHeaders = 
     url,
     httpVersion: 'HTTP/2.0',
     cookies,
-    headers: headers([
-      [':authority', u.host],
-      [':method', method],
-      [':path', u.pathname + u.search],
-      [':scheme', 'https'],
-      ...COMMON_REQ,
-      ...reqHeaders,
-    ]),
+    headers: headers([[':authority', u.host], [':method', method], [':path', u.pathname + u.search], [':scheme', 'https'], ...COMMON_REQ, ...reqHeaders]),
     queryString: [...u.searchParams].map(([name, value]) => ({ name, value })),
     headersSize: -1,
     bodySize: postData ? postData.text.length : 0,
@@ -160,7 +153,17 @@ export async function generateHar(targetBytes, file) {
       nextBig += bigEvery
       bigBodies++
       const size = (2 + pick(7)) * MB
-      await add(entry({ t, method: 'GET', url: `https://app.example.com/api/exports/${entries}?format=zip`, status: 200, mimeType: 'application/zip', text: slice(base64, Math.floor(size / 4) * 4), encoding: 'base64' }))
+      await add(
+        entry({
+          t,
+          method: 'GET',
+          url: `https://app.example.com/api/exports/${entries}?format=zip`,
+          status: 200,
+          mimeType: 'application/zip',
+          text: slice(base64, Math.floor(size / 4) * 4),
+          encoding: 'base64',
+        }),
+      )
       continue
     }
     if (bytes >= nextLogin) {
@@ -168,26 +171,103 @@ export async function generateHar(targetBytes, file) {
       logins++
       const now = t
       const token = jwt({ email: 'jane.doe@example.com', email_verified: true, not_before: now, not_after: now + 300000 })
-      await add(entry({ t, method: 'GET', url: 'https://app.example.com/api/get-jwt-token', status: 200, mimeType: 'application/json; charset=utf-8', text: JSON.stringify({ token }), reqHeaders: [['cookie', session]] }))
+      await add(
+        entry({
+          t,
+          method: 'GET',
+          url: 'https://app.example.com/api/get-jwt-token',
+          status: 200,
+          mimeType: 'application/json; charset=utf-8',
+          text: JSON.stringify({ token }),
+          reqHeaders: [['cookie', session]],
+        }),
+      )
       const url = `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}&client_id=1000.FAKE&response_type=remote_token`
-      await add(entry({ t, method: 'POST', url, status: 200, mimeType: 'application/json;charset=UTF-8', text: '{"access_token":"1000.dadbd180f0a2fc5b93e19d12e6417391.0265bdadba079d347a25133e737b6347","expires_in_sec":3600}', reqHeaders: [['origin', 'https://app.example.com'], ['referer', 'https://app.example.com/']], resHeaders: [['set-cookie', 'iamcsr=c3908dd2cb762d6c0fcc58845e3d51d6103b; Path=/; Secure; SameSite=None']] }))
+      await add(
+        entry({
+          t,
+          method: 'POST',
+          url,
+          status: 200,
+          mimeType: 'application/json;charset=UTF-8',
+          text: '{"access_token":"1000.dadbd180f0a2fc5b93e19d12e6417391.0265bdadba079d347a25133e737b6347","expires_in_sec":3600}',
+          reqHeaders: [
+            ['origin', 'https://app.example.com'],
+            ['referer', 'https://app.example.com/'],
+          ],
+          resHeaders: [['set-cookie', 'iamcsr=c3908dd2cb762d6c0fcc58845e3d51d6103b; Path=/; Secure; SameSite=None']],
+        }),
+      )
       continue
     }
     const kind = random()
-    const auth = [['authorization', `Bearer ${jwt({ sub: 'u_1001', email: 'jane.doe@example.com', iat: 1795240410, exp: 1795244010 })}`], ['cookie', session]]
+    const auth = [
+      ['authorization', `Bearer ${jwt({ sub: 'u_1001', email: 'jane.doe@example.com', iat: 1795240410, exp: 1795244010 })}`],
+      ['cookie', session],
+    ]
     if (kind < 0.35) {
-      const body = JSON.stringify({ page: entries, items: Array.from({ length: 5 + pick(120) }, (_, i) => ({ id: `p_${i}`, name: slice(text, 20), status: 'active', description: slice(text, 200 + pick(400)) })) })
-      await add(entry({ t, method: 'GET', url: `https://app.example.com/api/projects?page=${entries}&per_page=50`, status: 200, mimeType: 'application/json; charset=utf-8', text: body, reqHeaders: auth }))
+      const body = JSON.stringify({
+        page: entries,
+        items: Array.from({ length: 5 + pick(120) }, (_, i) => ({
+          id: `p_${i}`,
+          name: slice(text, 20),
+          status: 'active',
+          description: slice(text, 200 + pick(400)),
+        })),
+      })
+      await add(
+        entry({
+          t,
+          method: 'GET',
+          url: `https://app.example.com/api/projects?page=${entries}&per_page=50`,
+          status: 200,
+          mimeType: 'application/json; charset=utf-8',
+          text: body,
+          reqHeaders: auth,
+        }),
+      )
     } else if (kind < 0.55) {
       const body = `(function(){\n${slice(text, 20 * 1024 + pick(250 * 1024)).replace(/ (\w+) /g, ' "$1";\n')}})()`
-      await add(entry({ t, method: 'GET', url: `https://app.example.com/static/chunk-${entries}.js`, status: 200, mimeType: 'application/javascript', text: body }))
+      await add(
+        entry({ t, method: 'GET', url: `https://app.example.com/static/chunk-${entries}.js`, status: 200, mimeType: 'application/javascript', text: body }),
+      )
     } else if (kind < 0.85) {
       const n = Math.floor((20 * 1024 + pick(180 * 1024)) / 4) * 4
-      await add(entry({ t, method: 'GET', url: `https://app.example.com/img/chart-${entries}.png?v=3`, status: 200, mimeType: 'image/png', text: slice(base64, n), encoding: 'base64' }))
+      await add(
+        entry({
+          t,
+          method: 'GET',
+          url: `https://app.example.com/img/chart-${entries}.png?v=3`,
+          status: 200,
+          mimeType: 'image/png',
+          text: slice(base64, n),
+          encoding: 'base64',
+        }),
+      )
     } else if (kind < 0.95) {
-      await add(entry({ t, method: 'POST', url: 'https://app.example.com/api/client-events', status: 204, mimeType: 'text/plain', text: '', reqHeaders: auth, postData: { mimeType: 'application/json', text: JSON.stringify({ events: [slice(text, 300)] }) } }))
+      await add(
+        entry({
+          t,
+          method: 'POST',
+          url: 'https://app.example.com/api/client-events',
+          status: 204,
+          mimeType: 'text/plain',
+          text: '',
+          reqHeaders: auth,
+          postData: { mimeType: 'application/json', text: JSON.stringify({ events: [slice(text, 300)] }) },
+        }),
+      )
     } else {
-      await add(entry({ t, method: 'GET', url: `https://app.example.com/dashboard-${entries}.html`, status: 200, mimeType: 'text/html', text: `<!doctype html><html><body><p>${slice(text, 8 * 1024 + pick(40 * 1024))}</p></body></html>` }))
+      await add(
+        entry({
+          t,
+          method: 'GET',
+          url: `https://app.example.com/dashboard-${entries}.html`,
+          status: 200,
+          mimeType: 'text/html',
+          text: `<!doctype html><html><body><p>${slice(text, 8 * 1024 + pick(40 * 1024))}</p></body></html>`,
+        }),
+      )
     }
   }
   await write(']}}\n')

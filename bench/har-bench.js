@@ -32,7 +32,7 @@ const RSS_REPORTER =
   'data:text/javascript,' +
   encodeURIComponent(
     "import{writeFileSync}from'node:fs';const f=process.env.ASAP_BENCH_RSS_FILE;" +
-      'if(f)process.on(\'exit\',()=>{try{writeFileSync(f,String(process.resourceUsage().maxRSS))}catch{}})',
+      "if(f)process.on('exit',()=>{try{writeFileSync(f,String(process.resourceUsage().maxRSS))}catch{}})",
   )
 
 /** One row of the result table. */
@@ -66,7 +66,14 @@ export function measureCommand(label, argv, opts = {}) {
     rss = Number(readFileSync(rssFile, 'utf8'))
     rmSync(rssFile, { force: true })
   }
-  const note = res.status === 0 ? '' : `exit ${res.status ?? res.signal}: ${String(res.stderr ?? '').trim().split('\n')[0] ?? ''}`
+  const note =
+    res.status === 0
+      ? ''
+      : `exit ${res.status ?? res.signal}: ${
+          String(res.stderr ?? '')
+            .trim()
+            .split('\n')[0] ?? ''
+        }`
   return row(label, opts.bytes ?? 0, ms, rss, note)
 }
 
@@ -160,7 +167,10 @@ async function main() {
     process.exitCode = 1
     return
   }
-  const sizes = (opt('--sizes') ?? '200,1000').split(',').map(Number).filter((n) => n > 0)
+  const sizes = (opt('--sizes') ?? '200,1000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0)
   const keep = args.includes('--keep')
   const rows = []
   for (const sizeMb of sizes) {
@@ -176,7 +186,11 @@ async function main() {
       }
       // The real CLI on the same file: what a support engineer runs.
       const cliRows = [
-        measureCommand('cli har', ['bin/asap-doctor.js', 'har', file, '--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--format', 'json'], { bytes }),
+        measureCommand(
+          'cli har',
+          ['bin/asap-doctor.js', 'har', file, '--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--format', 'json'],
+          { bytes },
+        ),
         measureCommand('cli har --tokens-only', ['bin/asap-doctor.js', 'har', '--tokens-only', file, '--format', 'json'], { bytes }),
       ]
       const out = join(tmpdir(), `asap-doctor-bench-${sizeMb}mb.redacted.har`)

@@ -52,13 +52,23 @@ try {
   const report = JSON.parse(outputs.json)
   const { renderHtml } = await import(pathToFileURL(join(ROOT, 'dist', 'render', 'html.js')).href)
   const { renderMarkdown } = await import(pathToFileURL(join(ROOT, 'dist', 'render', 'markdown.js')).href)
-  for (const [label, render] of [['renderHtml(report)', renderHtml], ['renderMarkdown(report)', renderMarkdown]]) {
+  for (const [label, render] of [
+    ['renderHtml(report)', renderHtml],
+    ['renderMarkdown(report)', renderMarkdown],
+  ]) {
     render(report)
     const runs = 20
     const start = performance.now()
     let size = 0
     for (let index = 0; index < runs; index += 1) size = render(report).length
-    rows.push({ label: `${label} ×${runs}, per run`, bytes: 0, ms: (performance.now() - start) / runs, rssMiB: undefined, note: `${report.subjects.length} subjects`, outBytes: size })
+    rows.push({
+      label: `${label} ×${runs}, per run`,
+      bytes: 0,
+      ms: (performance.now() - start) / runs,
+      rssMiB: undefined,
+      note: `${report.subjects.length} subjects`,
+      outBytes: size,
+    })
   }
 } finally {
   if (!args.includes('--keep')) rmSync(file, { force: true })
@@ -69,6 +79,8 @@ const lines = ['| task | time | vs json | peak RSS | output | note |', '| --- | 
 for (const row of rows) {
   const ratio = yardstick !== undefined && row.bytes > 0 ? `${(row.ms / yardstick.ms).toFixed(2)}×` : ''
   const time = row.ms >= 1000 ? `${(row.ms / 1000).toFixed(2)} s` : `${row.ms.toFixed(1)} ms`
-  lines.push(`| ${row.label} | ${time} | ${ratio} | ${row.rssMiB === undefined ? '' : `${row.rssMiB.toFixed(0)} MiB`} | ${(row.outBytes / 1024).toFixed(0)} KB | ${row.note} |`)
+  lines.push(
+    `| ${row.label} | ${time} | ${ratio} | ${row.rssMiB === undefined ? '' : `${row.rssMiB.toFixed(0)} MiB`} | ${(row.outBytes / 1024).toFixed(0)} KB | ${row.note} |`,
+  )
 }
 process.stdout.write(`\nHAR of ${sizeMb} MB\n${lines.join('\n')}\n`)

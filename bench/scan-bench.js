@@ -33,7 +33,38 @@ function rng(seed) {
   }
 }
 
-const WORDS = ['user', 'order', 'cart', 'item', 'price', 'total', 'render', 'state', 'props', 'value', 'index', 'list', 'map', 'filter', 'reduce', 'event', 'handler', 'button', 'input', 'form', 'route', 'page', 'layout', 'theme', 'color', 'size', 'query', 'result', 'data', 'cache']
+const WORDS = [
+  'user',
+  'order',
+  'cart',
+  'item',
+  'price',
+  'total',
+  'render',
+  'state',
+  'props',
+  'value',
+  'index',
+  'list',
+  'map',
+  'filter',
+  'reduce',
+  'event',
+  'handler',
+  'button',
+  'input',
+  'form',
+  'route',
+  'page',
+  'layout',
+  'theme',
+  'color',
+  'size',
+  'query',
+  'result',
+  'data',
+  'cache',
+]
 
 function moduleSource(random, bytes, typescript) {
   const parts = []
@@ -110,12 +141,19 @@ if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0) rows.push(
 rows.push(best(() => measure('asap-doctor scan', [process.execPath, 'bin/asap-doctor.js', 'scan', dir, '--format', 'json'])))
 
 const grep = rows[0]
-const lines = [`\nscan: ${FILES} files, ${(bytes / 1e6).toFixed(0)} MB (${dir}); best of ${runs}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`, 'task                   wall ms     MB/s   cpu ms   peak RSS MiB   wall vs grep   cpu vs grep']
+const lines = [
+  `\nscan: ${FILES} files, ${(bytes / 1e6).toFixed(0)} MB (${dir}); best of ${runs}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+  'task                   wall ms     MB/s   cpu ms   peak RSS MiB   wall vs grep   cpu vs grep',
+]
 for (const row of rows) {
   const mbps = bytes / 1e6 / (row.ms / 1000)
-  lines.push(`${row.label.padEnd(22)} ${row.ms.toFixed(0).padStart(7)} ${mbps.toFixed(0).padStart(8)} ${row.cpuMs.toFixed(0).padStart(8)} ${row.rssMiB.toFixed(0).padStart(14)} ${(row.ms / grep.ms).toFixed(2).padStart(13)}x ${(row.cpuMs / Math.max(1, grep.cpuMs)).toFixed(1).padStart(12)}x`)
+  lines.push(
+    `${row.label.padEnd(22)} ${row.ms.toFixed(0).padStart(7)} ${mbps.toFixed(0).padStart(8)} ${row.cpuMs.toFixed(0).padStart(8)} ${row.rssMiB.toFixed(0).padStart(14)} ${(row.ms / grep.ms).toFixed(2).padStart(13)}x ${(row.cpuMs / Math.max(1, grep.cpuMs)).toFixed(1).padStart(12)}x`,
+  )
 }
 const last = rows.at(-1)
-lines.push(`scan exit code ${last.status} (1 expected: the tree holds findings). Targets: <= 4x grep wall time (${(last.ms / grep.ms).toFixed(2)}x), <= 256 MiB peak RSS (${last.rssMiB.toFixed(0)} MiB)`)
+lines.push(
+  `scan exit code ${last.status} (1 expected: the tree holds findings). Targets: <= 4x grep wall time (${(last.ms / grep.ms).toFixed(2)}x), <= 256 MiB peak RSS (${last.rssMiB.toFixed(0)} MiB)`,
+)
 process.stdout.write(`${lines.join('\n')}\n`)
 if (!keep) rmSync(dir, { recursive: true, force: true })

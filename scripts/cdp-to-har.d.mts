@@ -15,7 +15,13 @@ export interface ConvertedEntry {
   startedDateTime: string
   time: number
   request: { method: string; url: string; httpVersion: string; headers: NameValue[]; queryString: NameValue[]; cookies: NameValue[] }
-  response: { status: number; httpVersion: string; headers: NameValue[]; cookies: Array<Record<string, unknown>>; content: { mimeType: string; size: number; text?: string; encoding?: string } }
+  response: {
+    status: number
+    httpVersion: string
+    headers: NameValue[]
+    cookies: Array<Record<string, unknown>>
+    content: { mimeType: string; size: number; text?: string; encoding?: string }
+  }
   timings: Record<string, number>
   _initiator?: string
   _initiator_detail: string

@@ -118,7 +118,9 @@ function toEntry(r, body, firstDoc) {
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
       headersSize: -1,
       bodySize: postData ? Buffer.byteLength(postData.text) : 0,
-      cookies: (r.sentExtra?.associatedCookies ?? []).filter((c) => (c.blockedReasons ?? []).length === 0).map((c) => ({ name: c.cookie.name, value: c.cookie.value })),
+      cookies: (r.sentExtra?.associatedCookies ?? [])
+        .filter((c) => (c.blockedReasons ?? []).length === 0)
+        .map((c) => ({ name: c.cookie.name, value: c.cookie.value })),
       // The provisional headers, then the raw ones: both sets, as DevTools converters write them.
       headers: [...toList(req.headers), ...rawRequestHeaders],
       httpVersion: res.protocol ?? 'http/1.1',
@@ -130,7 +132,12 @@ function toEntry(r, body, firstDoc) {
     _resourceType: String(sent.type ?? received.type ?? 'Other').toLowerCase(),
     ...(initiator.url || top ? { _initiator: initiator.url ?? top.url } : {}),
     ...(top
-      ? { _initiator_line: top.lineNumber + 1, _initiator_column: top.columnNumber + 1, _initiator_function_name: top.functionName, _initiator_script_id: top.scriptId }
+      ? {
+          _initiator_line: top.lineNumber + 1,
+          _initiator_column: top.columnNumber + 1,
+          _initiator_function_name: top.functionName,
+          _initiator_script_id: top.scriptId,
+        }
       : initiator.lineNumber !== undefined
         ? { _initiator_line: initiator.lineNumber + 1 }
         : {}),

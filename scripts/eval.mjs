@@ -20,7 +20,15 @@ if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
 const bundle = join(ROOT, `test/eval/.compare-${process.pid}.mjs`)
 let compare
 try {
-  await build({ entryPoints: [join(ROOT, 'test/eval/compare.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' })
+  await build({
+    entryPoints: [join(ROOT, 'test/eval/compare.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: bundle,
+    logLevel: 'error',
+  })
   compare = await import(pathToFileURL(bundle).href)
 } finally {
   rmSync(bundle, { force: true })

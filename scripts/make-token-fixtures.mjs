@@ -10,7 +10,15 @@ const sign = (payload, { secret = SECRET, header = { alg: 'HS256', typ: 'JWT' } 
   const input = `${b64(header)}.${b64(payload)}`
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`
 }
-const good = (extra = {}) => ({ email: 'jane.doe@example.com', email_verified: true, not_before: NOW - 30_000, not_after: NOW + 270_000, first_name: 'Jane', last_name: 'Doe', ...extra })
+const good = (extra = {}) => ({
+  email: 'jane.doe@example.com',
+  email_verified: true,
+  not_before: NOW - 30_000,
+  not_after: NOW + 270_000,
+  first_name: 'Jane',
+  last_name: 'Doe',
+  ...extra,
+})
 const s = Math.floor(NOW / 1000)
 
 mkdirSync('fixtures/examples', { recursive: true })

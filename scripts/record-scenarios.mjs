@@ -23,13 +23,35 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'fixtures/scenarios')
 const SIM_DIR = join(ROOT, 'test/simulation')
 const CHROMIUM = '/usr/bin/chromium'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const MAX_HAR_BYTES = 150 * 1024
 /** How long a scenario without a login attempt is watched after the dashboard loaded. */
 const QUIET_MS = 2500
 const SECRET_FILE = 'fixtures/examples/asap-secret.txt'
 const USERS_FILE = 'fixtures/scenarios/end-users.txt'
-const BASE_ARGS = ['--org-id', '712340056', '--data-center', 'us', '--app-id', '4213000000108007', '--allowed-domain', 'app.example.com', '--allowed-domain', 'support.example.com', '--secret-file', SECRET_FILE]
+const BASE_ARGS = [
+  '--org-id',
+  '712340056',
+  '--data-center',
+  'us',
+  '--app-id',
+  '4213000000108007',
+  '--allowed-domain',
+  'app.example.com',
+  '--allowed-domain',
+  'support.example.com',
+  '--secret-file',
+  SECRET_FILE,
+]
 /** The failing scenario recorded a second time as a DevTools-style HAR. */
 const DEVTOOLS_OF = 'user-missing'
 
@@ -65,7 +87,9 @@ for (const scenario of sim.SCENARIOS) {
     }
     const { bytes, calls, overlap } = recorded
     writeScenario(scenario.id, bytes, expectedJson(scenario))
-    console.log(`${scenario.id}: ${bytes.length} bytes, auth ${calls.map((c) => (c.accepted ? 'accepted' : `refused (${c.reason})`)).join(', ') || 'none'}${overlap ? ', widget script entry time overlaps the auth call' : ''}`)
+    console.log(
+      `${scenario.id}: ${bytes.length} bytes, auth ${calls.map((c) => (c.accepted ? 'accepted' : `refused (${c.reason})`)).join(', ') || 'none'}${overlap ? ', widget script entry time overlaps the auth call' : ''}`,
+    )
   } catch (err) {
     failures++
     console.error(`${scenario.id}: ${err instanceof Error ? err.message : String(err)}`)
@@ -88,7 +112,15 @@ process.exit(failures > 0 ? 1 : 0)
 async function loadSimulation() {
   const bundle = join(SIM_DIR, `.bundle-${process.pid}.mjs`)
   try {
-    await build({ entryPoints: [join(SIM_DIR, 'index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' })
+    await build({
+      entryPoints: [join(SIM_DIR, 'index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: bundle,
+      logLevel: 'error',
+    })
     return await import(pathToFileURL(bundle).href)
   } finally {
     rmSync(bundle, { force: true })
@@ -101,7 +133,10 @@ function expectedJson(scenario) {
 }
 
 function devtoolsExpected(scenario) {
-  return { ...expectedJson(scenario), description: `${scenario.expected.description} Recorded as a DevTools-style HAR (CDP events converted, chrome-har quirks).` }
+  return {
+    ...expectedJson(scenario),
+    description: `${scenario.expected.description} Recorded as a DevTools-style HAR (CDP events converted, chrome-har quirks).`,
+  }
 }
 
 function writeScenario(id, bytes, expected) {
@@ -124,7 +159,9 @@ async function visit(scenario, makeContext, afterContext) {
       // The earlier visit: sign in only (the dashboard of that visit is not part of the recording).
       const earlier = await browser.newContext({ ignoreHTTPSErrors: true })
       const page = await earlier.newPage()
-      await page.route('**/dashboard.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>signed in</title>' }))
+      await page.route('**/dashboard.html', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>signed in</title>' }),
+      )
       await page.goto(server.pageUrl(scenario.id))
       await page.waitForURL('**/dashboard.html')
       storageState = await earlier.storageState()
@@ -186,7 +223,8 @@ async function recordPlaywright(scenario) {
     }
   })
   const overlap = timingOverlap(JSON.parse(result.bytes.toString('utf8')))
-  if (scenario.simulation?.tlsHandshakeDelayMs && !overlap) throw new Error('expected HAR entry times to overlap the auth call start (slow-network scenario), they do not: re-record')
+  if (scenario.simulation?.tlsHandshakeDelayMs && !overlap)
+    throw new Error('expected HAR entry times to overlap the auth call start (slow-network scenario), they do not: re-record')
   return { ...result, overlap }
 }
 
@@ -257,12 +295,21 @@ function writeTokenCases(s) {
   const jane = s.standardClaims({ now: NOW - 20_000, email: 'jane.doe@example.com', name: 'Jane Doe' })
   const sign = (payload, opts = {}) => s.signHs256({ header: { alg: 'HS256', typ: 'JWT' }, payload, key: s.facts.ASAP_SECRET, ...opts })
   const dir = (id) => join(OUT, 'tokens', id)
-  const args = (id, extra = []) => ['--token-file', `${relative(ROOT, dir(id))}/token.txt`, '--secret-file', SECRET_FILE, '--now', new Date(NOW).toISOString(), ...extra]
+  const args = (id, extra = []) => [
+    '--token-file',
+    `${relative(ROOT, dir(id))}/token.txt`,
+    '--secret-file',
+    SECRET_FILE,
+    '--now',
+    new Date(NOW).toISOString(),
+    ...extra,
+  ]
   const cases = [
     {
       id: 'php-base64',
       token: sign(jane, { encoding: 'base64' }),
-      description: "A PHP backend built the parts with base64_encode (+, /, = padding) instead of base64url. It is a JWT, not a cut-off one: token-format fails with 'standard base64', and its claims are still read.",
+      description:
+        "A PHP backend built the parts with base64_encode (+, /, = padding) instead of base64url. It is a JWT, not a cut-off one: token-format fails with 'standard base64', and its claims are still read.",
       fail: ['token-format'],
       mayFail: ['signature'],
       rootCause: 'token-format',
@@ -271,7 +318,8 @@ function writeTokenCases(s) {
     {
       id: 'jsonwebtoken-expiresin',
       token: sign({ ...jane, iat: sec - 20, exp: sec + 280 }),
-      description: "jsonwebtoken's sign(payload, secret, { expiresIn: 300 }) adds iat and exp in seconds next to not_before/not_after in ms: Zoho reads exp as ms (January 1970).",
+      description:
+        "jsonwebtoken's sign(payload, secret, { expiresIn: 300 }) adds iat and exp in seconds next to not_before/not_after in ms: Zoho reads exp as ms (January 1970).",
       fail: ['time-units'],
       mayFail: ['time-validity', 'validity-window'],
       rootCause: 'time-units',
@@ -299,7 +347,8 @@ function writeTokenCases(s) {
       id: 'exact-bearer',
       token: `Bearer ${sign(jane)}`,
       args: ['--exact'],
-      description: 'verify --exact on the string a page handed to successCallback, "Bearer eyJ…": with --exact nothing is cleaned, the prefix fails token-format.',
+      description:
+        'verify --exact on the string a page handed to successCallback, "Bearer eyJ…": with --exact nothing is cleaned, the prefix fails token-format.',
       fail: ['token-format'],
       mayFail: [],
       rootCause: 'token-format',
@@ -318,7 +367,8 @@ function writeTokenCases(s) {
       id: 'secret-file-bom',
       token: sign(jane),
       secretFile: `\ufeff${s.facts.ASAP_SECRET}\n`,
-      description: 'A good token checked with a copy of the secret saved by an editor that writes a UTF-8 byte order mark: the signer is right, the copy is not (a warning), and the signature message names the BOM, not "whitespace".',
+      description:
+        'A good token checked with a copy of the secret saved by an editor that writes a UTF-8 byte order mark: the signer is right, the copy is not (a warning), and the signature message names the BOM, not "whitespace".',
       fail: [],
       mayFail: [],
       rootCause: null,
@@ -334,7 +384,16 @@ function writeTokenCases(s) {
       writeFileSync(join(dir(c.id), 'secret.txt'), c.secretFile)
       a = a.map((v) => (v === SECRET_FILE ? `${relative(ROOT, dir(c.id))}/secret.txt` : v))
     }
-    const expected = { description: c.description, command: 'verify', args: a, fail: c.fail, mayFail: c.mayFail, rootCause: c.rootCause, verdictIncludes: c.verdictIncludes, ...(c.messageIncludes ? { messageIncludes: c.messageIncludes } : {}) }
+    const expected = {
+      description: c.description,
+      command: 'verify',
+      args: a,
+      fail: c.fail,
+      mayFail: c.mayFail,
+      rootCause: c.rootCause,
+      verdictIncludes: c.verdictIncludes,
+      ...(c.messageIncludes ? { messageIncludes: c.messageIncludes } : {}),
+    }
     writeFileSync(join(dir(c.id), 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`)
     console.log(`tokens/${c.id}: ${statSync(join(dir(c.id), 'token.txt')).size} bytes`)
   }

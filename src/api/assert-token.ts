@@ -74,7 +74,8 @@ export async function assertAsapToken(token: string, options: AssertAsapTokenOpt
       exact: options.exact ?? true,
     })
   } catch (error) {
-    if (isAsapDoctorError(error) && error.code === 'ERR_NO_TOKEN') throw new AsapTokenError('ERR_NO_TOKEN', `Not a token: ${error.message}.`, [], undefined, { cause: error })
+    if (isAsapDoctorError(error) && error.code === 'ERR_NO_TOKEN')
+      throw new AsapTokenError('ERR_NO_TOKEN', `Not a token: ${error.message}.`, [], undefined, { cause: error })
     throw error
   }
   if (report.summary.exitCode === 0) return

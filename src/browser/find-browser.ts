@@ -15,8 +15,12 @@ export function findBrowser(flag: string | undefined, env: Readonly<Record<strin
   }
   const fromEnv = env.ASAP_DOCTOR_BROWSER
   if (fromEnv !== undefined && fromEnv !== '') {
-    return exists(fromEnv) ? { found: true, path: fromEnv, from: 'ASAP_DOCTOR_BROWSER' } : { found: false, message: `no browser at ASAP_DOCTOR_BROWSER=${fromEnv}; ${install}` }
+    return exists(fromEnv)
+      ? { found: true, path: fromEnv, from: 'ASAP_DOCTOR_BROWSER' }
+      : { found: false, message: `no browser at ASAP_DOCTOR_BROWSER=${fromEnv}; ${install}` }
   }
   const usual = USUAL_BROWSER_PATHS.find((path) => exists(path))
-  return usual === undefined ? { found: false, message: `no Chromium or Chrome found (tried ${USUAL_BROWSER_PATHS.join(', ')}); ${install}` } : { found: true, path: usual, from: 'install path' }
+  return usual === undefined
+    ? { found: false, message: `no Chromium or Chrome found (tried ${USUAL_BROWSER_PATHS.join(', ')}); ${install}` }
+    : { found: true, path: usual, from: 'install path' }
 }

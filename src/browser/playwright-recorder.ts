@@ -43,7 +43,10 @@ export async function launchBrowser(path: string, extraArgs: readonly string[], 
   try {
     return await chromium.launch({ executablePath: path, headless: !headed, args: [...DEFAULT_BROWSER_ARGS, ...extraArgs], timeout: 30_000 })
   } catch (error) {
-    throw new AsapDoctorError('ERR_BROWSER', `cannot start the browser ${path}: ${firstLine(error)} (install Chromium: apt-get install chromium, or pass --browser PATH)`)
+    throw new AsapDoctorError(
+      'ERR_BROWSER',
+      `cannot start the browser ${path}: ${firstLine(error)} (install Chromium: apt-get install chromium, or pass --browser PATH)`,
+    )
   }
 }
 
@@ -134,9 +137,15 @@ async function signIn(page: Page, request: RecordRequest): Promise<void> {
     throw new InputError('ERR_USAGE', `record.selectors: the login page ${login.url} has no field ${login.userSelector} or ${login.passwordSelector}`)
   }
   try {
-    await Promise.all([page.waitForURL((url) => url.href !== before, { timeout: request.timeoutMs, waitUntil: 'load' }), page.click(login.submitSelector, { timeout: request.timeoutMs })])
+    await Promise.all([
+      page.waitForURL((url) => url.href !== before, { timeout: request.timeoutMs, waitUntil: 'load' }),
+      page.click(login.submitSelector, { timeout: request.timeoutMs }),
+    ])
   } catch {
-    throw new InputError('ERR_USAGE', `record: after submitting the login form the page stayed at ${login.url} for ${Math.round(request.timeoutMs / 1000)} s (wrong user or password in the environment, or wrong record.selectors.submit?)`)
+    throw new InputError(
+      'ERR_USAGE',
+      `record: after submitting the login form the page stayed at ${login.url} for ${Math.round(request.timeoutMs / 1000)} s (wrong user or password in the environment, or wrong record.selectors.submit?)`,
+    )
   }
 }
 
@@ -184,7 +193,8 @@ async function loadOnce(page: Page, request: RecordRequest): Promise<RecordedLoa
     for (;;) {
       const now = Date.now()
       const answerQuiet = lastAnswerAt === undefined || now - lastAnswerAt >= AFTER_ANSWER_MS
-      const settled = (answeredAt !== undefined && answerQuiet) || (!request.waitForLogin && answeredAt === undefined && inFlight === 0 && now - lastActivity >= QUIET_MS)
+      const settled =
+        (answeredAt !== undefined && answerQuiet) || (!request.waitForLogin && answeredAt === undefined && inFlight === 0 && now - lastActivity >= QUIET_MS)
       if (settled) settledAt ??= now
       // --linger keeps recording after the page settled, for logins the page starts later.
       if (settledAt !== undefined && now - settledAt >= request.lingerMs && answerQuiet) break

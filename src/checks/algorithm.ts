@@ -1,7 +1,8 @@
 import { defineCheck } from '../core/define-check.js'
 import type { MessageSpec, Outcome } from '../core/types.js'
 
-const SIGN_HS256 = "Sign with HS256: jwt.sign(claims, secret, { algorithm: 'HS256' }) (jsonwebtoken) or new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }) (jose)."
+const SIGN_HS256 =
+  "Sign with HS256: jwt.sign(claims, secret, { algorithm: 'HS256' }) (jsonwebtoken) or new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }) (jose)."
 
 const messages = {
   ok: { status: 'pass', text: 'alg is HS256.' },
@@ -23,9 +24,14 @@ const messages = {
     status: 'fail',
     verdict: 'it is signed with {{alg}}, not HS256',
     text: 'alg is {{alg}}, a public-key algorithm; Zoho verifies ASAP tokens with the shared JWT secret and HS256 only.',
-    hints: [SIGN_HS256, 'Do not reuse your identity provider\'s RS256 ID token: mint a separate HS256 token for ASAP.'],
+    hints: [SIGN_HS256, "Do not reuse your identity provider's RS256 ID token: mint a separate HS256 token for ASAP."],
   },
-  unsupported: { status: 'fail', verdict: 'alg "{{alg}}" is not HS256', text: 'alg is "{{alg}}", which is not HS256 (algorithm names are case-sensitive).', hints: [SIGN_HS256] },
+  unsupported: {
+    status: 'fail',
+    verdict: 'alg "{{alg}}" is not HS256',
+    text: 'alg is "{{alg}}", which is not HS256 (algorithm names are case-sensitive).',
+    hints: [SIGN_HS256],
+  },
   typ: {
     status: 'warn',
     text: 'alg is HS256, but typ is {{typ}} rather than "JWT".',

@@ -4,7 +4,8 @@ import type { MessageSpec, Outcome } from '../core/types.js'
 /** Zoho: "A maximum of five domains can be listed." */
 export const MAX_ALLOWED_DOMAINS = 5
 
-const ADD = 'Add {{pageHost}} to the allowed domains of the ASAP web add-on ("Secure your help widget" → JWT; at most five), or serve the page from a host that is already listed.'
+const ADD =
+  'Add {{pageHost}} to the allowed domains of the ASAP web add-on ("Secure your help widget" → JWT; at most five), or serve the page from a host that is already listed.'
 const EXACT = 'Matching is treated as exact host names (not documented by Zoho): www.example.com, example.com and app.example.com are three different entries.'
 
 const messages = {

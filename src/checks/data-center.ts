@@ -21,7 +21,7 @@ const messages = {
   'proxied-script': {
     status: 'warn',
     text: 'The widget script is served from {{host}}, which is not a Zoho host; origin and domain checks may behave differently through a proxy.',
-    hints: ['Load the widget from Zoho\'s own desk host as the official snippet does, at least while debugging.'],
+    hints: ["Load the widget from Zoho's own desk host as the official snippet does, at least while debugging."],
   },
 } satisfies Record<string, MessageSpec>
 
@@ -49,8 +49,10 @@ export default defineCheck({
     const apiInfo = apiHost === undefined ? undefined : classifyZohoHost(apiHost)
     if (apiHost !== undefined && apiInfo !== undefined) seen.push({ label: 'Desk API', host: apiHost, dc: apiInfo.dataCenter })
     const configured = integration.configured.dataCenter
-    if (configured !== undefined && isDataCenterId(configured)) seen.push({ label: 'configured dataCenter', host: DATA_CENTERS[configured].deskHost, dc: configured })
-    const describe = (item: (typeof seen)[number]) => (item.label === 'configured dataCenter' ? `configured dataCenter "${item.dc}"` : `${item.label} ${item.host} → ${item.dc}`)
+    if (configured !== undefined && isDataCenterId(configured))
+      seen.push({ label: 'configured dataCenter', host: DATA_CENTERS[configured].deskHost, dc: configured })
+    const describe = (item: (typeof seen)[number]) =>
+      item.label === 'configured dataCenter' ? `configured dataCenter "${item.dc}"` : `${item.label} ${item.host} → ${item.dc}`
 
     const centres = [...new Set(seen.map((item) => item.dc))]
     if (centres.length > 1) return { messageId: 'mismatch', data: { pairs: seen.map(describe) } }

@@ -18,7 +18,10 @@ const messages = {
     status: 'fail',
     verdict: 'the email contains an invisible character',
     text: 'email {{quoted}} contains an invisible character {{character}} at position {{position}}.',
-    hints: ['Zero-width and other invisible characters usually come from copy-paste; strip them: email.replace(/[\\u200B-\\u200D\\uFEFF\\u00A0]/g, "").', RETYPE],
+    hints: [
+      'Zero-width and other invisible characters usually come from copy-paste; strip them: email.replace(/[\\u200B-\\u200D\\uFEFF\\u00A0]/g, "").',
+      RETYPE,
+    ],
   },
   'look-alike': {
     status: 'fail',
@@ -30,7 +33,7 @@ const messages = {
     status: 'fail',
     verdict: 'the email is not a valid address',
     text: 'email {{quoted}} is not a plausible address ({{reason}}).',
-    hints: ['Sign the user\'s e-mail address (user@example.com), not a user id or display name.'],
+    hints: ["Sign the user's e-mail address (user@example.com), not a user id or display name."],
   },
   'non-ascii': {
     status: 'warn',
@@ -41,15 +44,66 @@ const messages = {
 
 type MessageId = keyof typeof messages
 
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point is matched on its own, on purpose.
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00A0\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point is matched on its own, on purpose.
+  /[\u0000-\u001F\u007F-\u009F\u00A0\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u
 
 /** Letters from other scripts that render like ASCII letters (the common homoglyphs). */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ɡ: 'g',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I',
-  α: 'a', ο: 'o', ν: 'v', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  ı: 'i', ℓ: 'l', '＠': '@', '．': '.',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ɡ: 'g',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  І: 'I',
+  α: 'a',
+  ο: 'o',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ı: 'i',
+  ℓ: 'l',
+  '＠': '@',
+  '．': '.',
 }
 
 export default defineCheck({

@@ -1,7 +1,8 @@
 import { defineCheck } from '../core/define-check.js'
 import type { MessageSpec, Outcome } from '../core/types.js'
 
-const EXACT = 'Zoho does not document how it matches the address; sign it exactly as the Help Center user has it (usually lower case, trimmed) so that any matching rule works.'
+const EXACT =
+  'Zoho does not document how it matches the address; sign it exactly as the Help Center user has it (usually lower case, trimmed) so that any matching rule works.'
 
 const messages = {
   ok: { status: 'pass', text: 'email {{email}} is lower-case and trimmed.' },
@@ -29,7 +30,7 @@ const messages = {
     status: 'fail',
     verdict: 'the token is for another user ({{quoted}})',
     text: 'The token is for {{quoted}}, not the expected {{expectedQuoted}}.',
-    hints: ['The signer put another user\'s address in the token: check which session/user record the token endpoint reads.'],
+    hints: ["The signer put another user's address in the token: check which session/user record the token endpoint reads."],
   },
 } satisfies Record<string, MessageSpec>
 
@@ -55,7 +56,10 @@ export default defineCheck({
     // With a directory, a near-miss is a fact, not a style warning (help-center-user reports lookup errors).
     const known = users === undefined ? undefined : await users.lookup(email).catch(() => undefined)
     if (known?.kind === 'case-mismatch') {
-      return { messageId: 'differs-from-user', data: { quoted, storedEmail: known.storedEmail, storedQuoted: JSON.stringify(known.storedEmail), source: known.source } }
+      return {
+        messageId: 'differs-from-user',
+        data: { quoted, storedEmail: known.storedEmail, storedQuoted: JSON.stringify(known.storedEmail), source: known.source },
+      }
     }
     if (expectEmail !== undefined) {
       const expectedQuoted = JSON.stringify(expectEmail)

@@ -11,11 +11,21 @@ const messages = {
   false: {
     status: 'fail',
     verdict: 'email_verified is false',
-    text: 'email_verified is false; Zoho\'s sample always sends true, and a false value is believed to be rejected (inferred, not documented).',
+    text: "email_verified is false; Zoho's sample always sends true, and a false value is believed to be rejected (inferred, not documented).",
     hints: [FIX, 'If your app really has unverified addresses, verify them before opening the widget as that user.'],
   },
-  string: { status: 'fail', verdict: 'email_verified is a string, not true', text: 'email_verified is the string {{value}}, not the boolean true.', hints: [FIX] },
-  'wrong-type': { status: 'fail', verdict: 'email_verified is not true', text: 'email_verified is {{value}} (a JSON {{jsonType}}), not the boolean true.', hints: [FIX] },
+  string: {
+    status: 'fail',
+    verdict: 'email_verified is a string, not true',
+    text: 'email_verified is the string {{value}}, not the boolean true.',
+    hints: [FIX],
+  },
+  'wrong-type': {
+    status: 'fail',
+    verdict: 'email_verified is not true',
+    text: 'email_verified is {{value}} (a JSON {{jsonType}}), not the boolean true.',
+    hints: [FIX],
+  },
 } satisfies Record<string, MessageSpec>
 
 type MessageId = keyof typeof messages

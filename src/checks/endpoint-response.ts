@@ -5,7 +5,8 @@ import type { MessageSpec, Outcome } from '../core/types.js'
 /** Beyond this, the server's clock is off enough to push not_before/not_after out of Zoho's view. */
 const SKEW_LIMIT_MS = 30_000
 
-const CALLBACK = 'getJwtTokenCallback = (successCallback, failureCallback) => fetch(URL, { credentials: "include" }).then(r => r.json()).then(data => successCallback(data.token)).catch(failureCallback)'
+const CALLBACK =
+  'getJwtTokenCallback = (successCallback, failureCallback) => fetch(URL, { credentials: "include" }).then(r => r.json()).then(data => successCallback(data.token)).catch(failureCallback)'
 
 const messages = {
   ok: { status: 'pass', text: 'HTTP {{status}}, {{shape}}; {{freshness}}; {{cache}}.' },
@@ -27,13 +28,19 @@ const messages = {
     status: 'fail',
     verdict: 'the token endpoint answered HTTP {{status}}',
     text: 'The token endpoint answered HTTP {{status}}: {{excerpt}}',
-    hints: ['{{statusHint}}', 'Call it the way the page does: pass the session with --cookie "name=value" or --header "Authorization: Bearer …" (or tokenEndpoint.headers with { "env": … } in the config).'],
+    hints: [
+      '{{statusHint}}',
+      'Call it the way the page does: pass the session with --cookie "name=value" or --header "Authorization: Bearer …" (or tokenEndpoint.headers with { "env": … } in the config).',
+    ],
   },
   redirect: {
     status: 'fail',
     verdict: 'the token endpoint redirects ({{status}} → {{location}}) instead of answering',
     text: 'The token endpoint redirects (HTTP {{status}} → {{location}}); fetch() in the page would follow it and get HTML, not a token.',
-    hints: ['A redirect to a login page means the request carried no session: pass --cookie/--header as the browser sends them.', 'Make the endpoint answer 401 with JSON instead of redirecting, so the page can call failureCallback.'],
+    hints: [
+      'A redirect to a login page means the request carried no session: pass --cookie/--header as the browser sends them.',
+      'Make the endpoint answer 401 with JSON instead of redirecting, so the page can call failureCallback.',
+    ],
   },
   'no-token': {
     status: 'fail',
@@ -45,13 +52,16 @@ const messages = {
     status: 'fail',
     verdict: 'the token endpoint returns the same token on every call (cached)',
     text: 'Two calls returned the same token: the endpoint serves a cached token, which goes stale within 10 minutes.',
-    hints: ['Mint a new token on every request (not_before = Date.now()); do not store it in the session or a cache.', 'Send Cache-Control: no-store so no proxy or browser cache replays it.'],
+    hints: [
+      'Mint a new token on every request (not_before = Date.now()); do not store it in the session or a cache.',
+      'Send Cache-Control: no-store so no proxy or browser cache replays it.',
+    ],
   },
   'clock-skew': {
     status: 'fail',
     verdict: "the token server's clock is {{skew}} {{direction}}",
     text: "The server's clock is {{skew}} {{direction}} (its Date header against this machine's clock); tokens it mints are {{effect}}.",
-    hints: ['Sync the server clock with NTP (timedatectl set-ntp true; chrony).', 'Check this machine\'s clock too: asap-doctor compares with it.'],
+    hints: ['Sync the server clock with NTP (timedatectl set-ntp true; chrony).', "Check this machine's clock too: asap-doctor compares with it."],
   },
   'json-body': {
     status: 'warn',
@@ -83,8 +93,10 @@ export default defineCheck({
     if (endpoint === undefined || first === undefined) return { messageId: 'not-probed' }
     if (first.networkError !== undefined) return { messageId: 'unreachable', data: { error: first.networkError } }
     const excerpt = JSON.stringify(first.bodyExcerpt.slice(0, 120))
-    if (first.status >= 300 && first.status < 400) return { messageId: 'redirect', data: { status: first.status, location: first.location ?? '(no Location header)' } }
-    if (first.status < 200 || first.status >= 300) return { messageId: 'http-error', data: { status: first.status, excerpt, statusHint: statusHint(first.status) } }
+    if (first.status >= 300 && first.status < 400)
+      return { messageId: 'redirect', data: { status: first.status, location: first.location ?? '(no Location header)' } }
+    if (first.status < 200 || first.status >= 300)
+      return { messageId: 'http-error', data: { status: first.status, excerpt, statusHint: statusHint(first.status) } }
     if (first.token === undefined) return { messageId: 'no-token', data: { contentType: first.contentType ?? 'no Content-Type', excerpt } }
     const second = endpoint.calls[1]
     if (second?.token !== undefined && second.token === first.token) return { messageId: 'same-token' }
@@ -93,7 +105,12 @@ export default defineCheck({
     if (skew !== undefined && Math.abs(skew) > SKEW_LIMIT_MS) {
       return {
         messageId: 'clock-skew',
-        data: { skew: formatDuration(skew), skewMs: skew, direction: skew > 0 ? 'ahead' : 'behind', effect: skew > 0 ? 'not valid yet when Zoho sees them' : 'already old, or expired, when Zoho sees them' },
+        data: {
+          skew: formatDuration(skew),
+          skewMs: skew,
+          direction: skew > 0 ? 'ahead' : 'behind',
+          effect: skew > 0 ? 'not valid yet when Zoho sees them' : 'already old, or expired, when Zoho sees them',
+        },
       }
     }
     const cacheable = !/no-store/i.test(first.cacheControl ?? '')
@@ -121,7 +138,7 @@ export default defineCheck({
 })
 
 function statusHint(status: number): string {
-  if (status === 401 || status === 403) return 'The endpoint needs the signed-in user\'s session; without it there is no user to mint a token for.'
+  if (status === 401 || status === 403) return "The endpoint needs the signed-in user's session; without it there is no user to mint a token for."
   if (status === 404) return 'Check the URL: the page fetches another path, or the route is not deployed.'
   if (status === 405) return 'Check the method: the page may POST where this call used GET (--method, tokenEndpoint.method).'
   if (status >= 500) return 'The endpoint crashed: check its logs; a missing secret environment variable is a common cause.'

@@ -8,14 +8,19 @@ const messages = {
   'not-checked': {
     status: 'skip',
     text: 'Not checked: no user directory. Whether {{email}} is an active end user of the org is the usual cause once the token is right.',
-    hints: ['Check offline with --users FILE (a Zoho Desk contacts export, CSV or JSON), or online with --online (Desk API; see the README for the credentials).'],
+    hints: [
+      'Check offline with --users FILE (a Zoho Desk contacts export, CSV or JSON), or online with --online (Desk API; see the README for the credentials).',
+    ],
   },
   'no-email': { status: 'skip', text: 'No email to look up: the token has none (see required-claims), or, without a token, no --expect-email.' },
   'no-contact': {
     status: 'fail',
     verdict: '{{email}} is not a contact of the org, so not a Help Center user',
     text: 'No contact with the address {{email}} ({{source}}).',
-    hints: [`${CONTACTS}; create the contact, then use "Add as End User" (or invite the user to the Help Center).`, 'If the user exists under another address (an alias), sign the address Zoho has.'],
+    hints: [
+      `${CONTACTS}; create the contact, then use "Add as End User" (or invite the user to the Help Center).`,
+      'If the user exists under another address (an alias), sign the address Zoho has.',
+    ],
   },
   'not-end-user': {
     status: 'fail',
@@ -23,7 +28,12 @@ const messages = {
     text: '{{email}} is a contact but not a Help Center end user ({{source}}).',
     hints: [`${CONTACTS} and choose "Add as End User" (the option is disabled for unverified profiles).`],
   },
-  spam: { status: 'fail', verdict: '{{email}} is marked as spam', text: 'The contact {{email}} is marked as spam ({{source}}).', hints: [`${CONTACTS} and mark it as not spam.`] },
+  spam: {
+    status: 'fail',
+    verdict: '{{email}} is marked as spam',
+    text: 'The contact {{email}} is marked as spam ({{source}}).',
+    hints: [`${CONTACTS} and mark it as not spam.`],
+  },
   anonymous: {
     status: 'fail',
     verdict: '{{email}} is an anonymous contact',
@@ -47,7 +57,7 @@ const messages = {
     verdict: 'the email {{quoted}} matches the end user {{storedQuoted}} only when case or whitespace is ignored',
     text: 'The end user is {{storedQuoted}} ({{source}}), but the token says {{quoted}}: they differ only in case or whitespace, and Zoho looks the address up exactly.',
     hints: [
-      'Sign the address exactly as Zoho has it ({{storedEmail}}): normalise when signing (email.trim().toLowerCase()) if Zoho stores it lower-case, or change the contact\'s address to match.',
+      "Sign the address exactly as Zoho has it ({{storedEmail}}): normalise when signing (email.trim().toLowerCase()) if Zoho stores it lower-case, or change the contact's address to match.",
     ],
   },
   'org-mismatch': {
@@ -92,12 +102,21 @@ export default defineCheck({
       case 'case-mismatch':
         return {
           messageId: 'case-mismatch',
-          data: { email, quoted: JSON.stringify(email), storedEmail: answer.storedEmail, storedQuoted: JSON.stringify(answer.storedEmail), source: answer.source },
+          data: {
+            email,
+            quoted: JSON.stringify(email),
+            storedEmail: answer.storedEmail,
+            storedQuoted: JSON.stringify(answer.storedEmail),
+            source: answer.source,
+          },
         }
       case 'org-mismatch':
         return { messageId: 'org-mismatch', data: { email, message: answer.message } }
       case 'api-error':
-        return { messageId: 'api-error', data: { email, errorCode: answer.errorCode, message: answer.message, fix: apiFix(answer.errorCode, answer.requiredScopes) } }
+        return {
+          messageId: 'api-error',
+          data: { email, errorCode: answer.errorCode, message: answer.message, fix: apiFix(answer.errorCode, answer.requiredScopes) },
+        }
     }
   },
 })

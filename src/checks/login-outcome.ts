@@ -54,7 +54,10 @@ export default defineCheck({
     if (call === undefined) return { messageId: 'no-attempt' }
     // Runs last: when another check already failed, that is where to act; otherwise the suspects are.
     const failed = [...earlier.values()].filter((result) => result.status === 'fail').map((result) => result.id)
-    const next = failed.length > 0 ? `Fix what ${failed.join(', ')} report${failed.length === 1 ? 's' : ''} above; Zoho's answer changes once the cause is gone.` : SUSPECTS
+    const next =
+      failed.length > 0
+        ? `Fix what ${failed.join(', ')} report${failed.length === 1 ? 's' : ''} above; Zoho's answer changes once the cause is gone.`
+        : SUSPECTS
     switch (call.outcome) {
       case 'accepted':
         return { messageId: 'accepted', data: { status: call.status } }

@@ -22,7 +22,9 @@ const messages = {
     status: 'fail',
     verdict: 'the ASAP bootstrap snippet that defines ZohoDeskAsapReady is missing',
     text: 'The page reported "{{error}}": the bootstrap snippet that defines window.ZohoDeskAsapReady is not on the page, only the call to it.',
-    hints: ['Paste the whole snippet from Zoho Desk (it creates the script tag and defines window.ZohoDeskAsapReady) before the code that calls ZohoDeskAsapReady.'],
+    hints: [
+      'Paste the whole snippet from Zoho Desk (it creates the script tag and defines window.ZohoDeskAsapReady) before the code that calls ZohoDeskAsapReady.',
+    ],
   },
   'never-invoked': {
     status: 'fail',
@@ -87,7 +89,8 @@ const messages = {
 
 type MessageId = keyof typeof messages
 
-const READINESS_ERROR = /\bZohoDeskAsap is not defined|\bZohoDeskAsap is undefined|Cannot read propert\w* of undefined \(reading 'invoke'\)|ZohoDeskAsap\.invoke is not a function/i
+const READINESS_ERROR =
+  /\bZohoDeskAsap is not defined|\bZohoDeskAsap is undefined|Cannot read propert\w* of undefined \(reading 'invoke'\)|ZohoDeskAsap\.invoke is not a function/i
 const SNIPPET_ERROR = /ZohoDeskAsapReady is not (defined|a function)/i
 
 /**
@@ -131,9 +134,13 @@ export default defineCheck({
           },
         }
       }
-      if (timing.widgetStatus !== undefined && timing.widgetStatus > 0 && !timing.widgetLoaded) return { messageId: 'widget-failed', data: { status: timing.widgetStatus } }
+      if (timing.widgetStatus !== undefined && timing.widgetStatus > 0 && !timing.widgetLoaded)
+        return { messageId: 'widget-failed', data: { status: timing.widgetStatus } }
       if (!timing.widgetLoaded) return { messageId: 'widget-not-loaded' }
-      return { messageId: 'never-invoked', data: { endpointNote: timing.tokenEndpointSeen ? ' (a token was fetched, but never sent to Zoho)' : ' and no token was fetched' } }
+      return {
+        messageId: 'never-invoked',
+        data: { endpointNote: timing.tokenEndpointSeen ? ' (a token was fetched, but never sent to Zoho)' : ' and no token was fetched' },
+      }
     }
 
     const usedAt = timing.attemptAt ?? now

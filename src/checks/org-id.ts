@@ -19,7 +19,7 @@ const messages = {
   },
   'auth-id-differs': {
     status: 'warn',
-    text: 'The remote/auth call uses id {{authId}} while the {{otherLabel}} is {{otherId}}; Zoho\'s accounts path may carry an accounts-side id, so this alone is not an error.',
+    text: "The remote/auth call uses id {{authId}} while the {{otherLabel}} is {{otherId}}; Zoho's accounts path may carry an accounts-side id, so this alone is not an error.",
     hints: ['If logins fail and the ids differ, compare with a working portal of the same org, or ask Zoho which portal id {{authId}} is.'],
   },
   'desk-org-mismatch': {

@@ -7,8 +7,9 @@ const WIDGET_ERROR = /ZohoDeskAsap|ZohoHCAsap|zohodeskasap|asapApp|getJwtTokenCa
 /** Chromium's reasons for refusing a cookie because it is third-party (browser settings, not the site). */
 const THIRD_PARTY_REASONS = /^(UserPreferences|ThirdPartyPhaseout|ThirdPartyBlockedInFirstPartySet|ThirdPartyBlocked)$/
 const STATIC_HOSTS = 'https://static.zohocdn.com https://js.zohostatic.com'
-const CSP_WHERE = 'Change it where the policy is set: the Content-Security-Policy response header (server, CDN or framework config) or a <meta http-equiv="Content-Security-Policy"> tag.'
-const BARE = "Hand over only the token string: fetch(url).then(r => r.json()).then(data => successCallback(data.token))."
+const CSP_WHERE =
+  'Change it where the policy is set: the Content-Security-Policy response header (server, CDN or framework config) or a <meta http-equiv="Content-Security-Policy"> tag.'
+const BARE = 'Hand over only the token string: fetch(url).then(r => r.json()).then(data => successCallback(data.token)).'
 
 /** Shapes the init script reports for a string that is not a bare a.b.c token, in words. */
 const SHAPES: Readonly<Record<string, string>> = {
@@ -29,7 +30,10 @@ const messages = {
     status: 'pass',
     text: 'No page error or Content-Security-Policy violation touched the widget; invoke calls: {{invokes}}; successCallback got {{callback}}. This browser blocks third-party cookies and refused {{cookies}} from {{host}}; the login exchange itself does not need them (Zoho answered in the response body).',
   },
-  'not-recorded': { status: 'skip', text: 'Not recorded in a browser: page errors, CSP violations and the successCallback value are seen only by asap-doctor record.' },
+  'not-recorded': {
+    status: 'skip',
+    text: 'Not recorded in a browser: page errors, CSP violations and the successCallback value are seen only by asap-doctor record.',
+  },
   'csp-blocks-widget': {
     status: 'fail',
     verdict: "the page's Content-Security-Policy {{directive}} blocks the widget script from {{host}}",
@@ -62,7 +66,7 @@ const messages = {
     verdict: 'the page threw "{{message}}"',
     text: 'The page threw an error about the widget: "{{message}}"{{more}}.',
     hints: [
-      "If it is \"ZohoDeskAsap is not defined\" or \"Cannot read properties of undefined (reading 'invoke')\", call login inside window.ZohoDeskAsapReady(function () { ZohoDeskAsap.invoke('login', getJwtTokenCallback) }).",
+      'If it is "ZohoDeskAsap is not defined" or "Cannot read properties of undefined (reading \'invoke\')", call login inside window.ZohoDeskAsapReady(function () { ZohoDeskAsap.invoke(\'login\', getJwtTokenCallback) }).',
       'If it is "ZohoDeskAsapReady is not defined", paste the whole bootstrap snippet from Zoho Desk before the code that calls it.',
     ],
   },
@@ -96,7 +100,9 @@ const messages = {
   'cookies-refused': {
     status: 'warn',
     text: 'The browser refused {{cookies}} from {{host}} ({{reasons}}).',
-    hints: ['Serve the page over HTTPS: Zoho\'s cookies are SameSite=None; Secure, which browsers refuse on plain-HTTP pages and on responses altered by a proxy.'],
+    hints: [
+      "Serve the page over HTTPS: Zoho's cookies are SameSite=None; Secure, which browsers refuse on plain-HTTP pages and on responses altered by a proxy.",
+    ],
   },
 } satisfies Record<string, MessageSpec>
 
@@ -138,12 +144,16 @@ export default defineCheck({
     const zohoCookies = runtime.blockedCookies.filter((cookie) => ZOHO_HOST.test(hostOf(cookie.url)))
     const refused = zohoCookies.filter((cookie) => !cookie.reason.split(', ').every((reason) => THIRD_PARTY_REASONS.test(reason)))
     if (refused.length > 0) {
-      return { messageId: 'cookies-refused', data: { cookies: names(refused), host: hosts(refused), reasons: [...new Set(refused.flatMap((cookie) => cookie.reason.split(', ')))].join(', ') } }
+      return {
+        messageId: 'cookies-refused',
+        data: { cookies: names(refused), host: hosts(refused), reasons: [...new Set(refused.flatMap((cookie) => cookie.reason.split(', ')))].join(', ') },
+      }
     }
     const invokes = runtime.invokes.length === 0 ? 'none' : runtime.invokes.map((item) => item.name).join(', ')
     const good = runtime.callbackValues.find((item) => item.bareJwt)
     const callback = good === undefined ? 'nothing (it was not called)' : `a bare token string of ${good.length ?? 0} characters`
-    if (zohoCookies.length > 0) return { messageId: 'ok-third-party-cookies', data: { invokes, callback, cookies: names(zohoCookies), host: hosts(zohoCookies) } }
+    if (zohoCookies.length > 0)
+      return { messageId: 'ok-third-party-cookies', data: { invokes, callback, cookies: names(zohoCookies), host: hosts(zohoCookies) } }
     return { messageId: 'ok', data: { invokes, callback } }
   },
 })

@@ -16,8 +16,8 @@ const messages = {
   },
   'alternative-time-claims': {
     status: 'warn',
-    text: 'The window is given by {{used}} instead of {{instead}}. Zoho\'s JWT debugging page accepts these (nbf and iat in seconds, exp in milliseconds), but the ASAP JWT page names not_before and not_after.',
-    hints: ['Send not_before and not_after in milliseconds too, as in Zoho\'s ASAP sample: not_before: Date.now(), not_after: Date.now() + 300000.'],
+    text: "The window is given by {{used}} instead of {{instead}}. Zoho's JWT debugging page accepts these (nbf and iat in seconds, exp in milliseconds), but the ASAP JWT page names not_before and not_after.",
+    hints: ["Send not_before and not_after in milliseconds too, as in Zoho's ASAP sample: not_before: Date.now(), not_after: Date.now() + 300000."],
   },
   'boolean-as-string': {
     status: 'fail',

@@ -51,7 +51,11 @@ const messages = {
     status: 'fail',
     verdict: 'the signer hex-decoded the secret',
     text: 'Signature mismatch: the signer hex-decoded the secret before using it ({{secretLabel}}).',
-    hints: [RAW_BYTES, 'Remove the decoding step (e.g. Buffer.from(secret, "hex")).', 'asap-doctor sign --code python prints a correct signer that uses the raw secret (also node, php, java, csharp, go, ruby).'],
+    hints: [
+      RAW_BYTES,
+      'Remove the decoding step (e.g. Buffer.from(secret, "hex")).',
+      'asap-doctor sign --code python prints a correct signer that uses the raw secret (also node, php, java, csharp, go, ruby).',
+    ],
   },
   'trimmed-secret': {
     status: 'fail',
@@ -67,7 +71,7 @@ const messages = {
   'secret-has-bom': {
     status: 'warn',
     text: 'The signature verifies once the byte order mark (BOM, U+FEFF) at the start of your copy of the secret ({{secretLabel}}) is removed: the signer is right, your copy is not.',
-    hints: ['Save the secret file as UTF-8 without BOM (Notepad\'s "UTF-8 with BOM" adds one), or strip it: sed -i \'1s/^\\xEF\\xBB\\xBF//\' secret.txt.'],
+    hints: ["Save the secret file as UTF-8 without BOM (Notepad's \"UTF-8 with BOM\" adds one), or strip it: sed -i '1s/^\\xEF\\xBB\\xBF//' secret.txt."],
   },
   'bom-secret': {
     status: 'fail',
@@ -79,7 +83,9 @@ const messages = {
     status: 'fail',
     verdict: 'the signer used the secret with a trailing newline',
     text: 'Signature mismatch: the signer used the secret with a trailing line break ({{secretLabel}}).',
-    hints: ["The secret was read from a file or env var with its newline: trim it (secret.trim()) before signing, or write the file with printf '%s' instead of echo."],
+    hints: [
+      "The secret was read from a file or env var with its newline: trim it (secret.trim()) before signing, or write the file with printf '%s' instead of echo.",
+    ],
   },
   'alternative-secret': {
     status: 'fail',
@@ -87,7 +93,7 @@ const messages = {
     text: 'Signature mismatch with the secret from {{origin}}, but it verifies with the alternative secret from {{altOrigin}}{{altVariant}}.',
     hints: [
       'The signer uses a different secret than the one you expect: the Help Center JWT secret instead of the ASAP one (or the reverse), a secret of another ASAP app or org, or the old secret after it was regenerated.',
-      'Copy the current secret from the ASAP setup page (the web add-on\'s JWT settings) and deploy it to the signer.',
+      "Copy the current secret from the ASAP setup page (the web add-on's JWT settings) and deploy it to the signer.",
     ],
   },
   mismatch: {
@@ -95,7 +101,7 @@ const messages = {
     verdict: 'the signature does not match the secret',
     text: 'Signature mismatch: the token was not signed with the secret from {{origin}}, even allowing for the usual encoding mistakes ({{tried}}).',
     hints: [
-      'The signer uses another secret: the Help Center JWT secret, another ASAP app\'s or org\'s secret, or an old secret from before it was regenerated.',
+      "The signer uses another secret: the Help Center JWT secret, another ASAP app's or org's secret, or an old secret from before it was regenerated.",
       'Copy the current secret from the ASAP setup page; with a second candidate, run again with --alt-secret-file PATH to confirm which one the signer uses.',
     ],
   },
@@ -130,9 +136,7 @@ export default defineCheck({
     const alg = token.header?.alg
     const signingInput = `${token.parts[0] ?? ''}.${token.parts[1] ?? ''}`
     if (alg === 'HS384' || alg === 'HS512') {
-      return (await hmacMatches(alg, primary.bytes, signingInput, signature))
-        ? { messageId: 'wrong-algorithm', data: { alg } }
-        : mismatch(primary, [])
+      return (await hmacMatches(alg, primary.bytes, signingInput, signature)) ? { messageId: 'wrong-algorithm', data: { alg } } : mismatch(primary, [])
     }
     if (typeof alg === 'string' && alg !== 'HS256' && !/^none$/i.test(alg)) return { messageId: 'asymmetric', data: { alg } }
 

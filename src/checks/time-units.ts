@@ -3,11 +3,10 @@ import { formatInstant } from '../core/time.js'
 import { guessUnit, readTimeClaims, type ReadTimeClaim } from '../core/token/time-claims.js'
 import type { MessageSpec, Outcome } from '../core/types.js'
 
-const UNITS_RULE =
-  'Zoho reads not_before, not_after and exp as milliseconds, and nbf and iat as seconds (Zoho\'s JWT debugging page).'
+const UNITS_RULE = "Zoho reads not_before, not_after and exp as milliseconds, and nbf and iat as seconds (Zoho's JWT debugging page)."
 
 const messages = {
-  ok: { status: 'pass', text: 'Time claims use Zoho\'s units ({{claims}}).' },
+  ok: { status: 'pass', text: "Time claims use Zoho's units ({{claims}})." },
   'no-time-claims': { status: 'skip', text: 'The token has no numeric time claim (see required-claims).' },
   'seconds-in-ms-claim': {
     status: 'fail',
@@ -16,7 +15,7 @@ const messages = {
     hints: [
       UNITS_RULE,
       'Use milliseconds: not_before: Date.now(), not_after: Date.now() + 300000 (Java: System.currentTimeMillis()). Not Math.floor(Date.now() / 1000).',
-      'A library\'s expiresIn option writes exp in seconds: drop it, or write exp yourself in milliseconds.',
+      "A library's expiresIn option writes exp in seconds: drop it, or write exp yourself in milliseconds.",
       'asap-doctor sign --code python prints a signer that writes milliseconds and no exp (also node, php, java, csharp, go, ruby).',
     ],
   },
@@ -38,7 +37,7 @@ type MessageId = keyof typeof messages
 
 export default defineCheck({
   id: 'time-units',
-  title: 'Time claims in Zoho\'s units (ms for not_before/not_after/exp, s for nbf/iat)',
+  title: "Time claims in Zoho's units (ms for not_before/not_after/exp, s for nbf/iat)",
   severity: 'error',
   scope: 'token',
   messages,
@@ -52,7 +51,15 @@ export default defineCheck({
       const all = inSeconds.length === claims.filter((c) => c.unit === 'ms').length && inSeconds.length > 1
       const outcome = wrongUnit('seconds-in-ms-claim', inSeconds, (c) => c.value * 1000)
       const subject = all ? 'the time claims are' : `${inSeconds.map((c) => c.claim).join(' and ')} ${inSeconds.length > 1 ? 'are' : 'is'}`
-      return { ...outcome, data: { ...outcome.data, subject: subject.charAt(0).toUpperCase() + subject.slice(1), subjectLower: subject, pronoun: inSeconds.length > 1 ? 'them' : 'it' } }
+      return {
+        ...outcome,
+        data: {
+          ...outcome.data,
+          subject: subject.charAt(0).toUpperCase() + subject.slice(1),
+          subjectLower: subject,
+          pronoun: inSeconds.length > 1 ? 'them' : 'it',
+        },
+      }
     }
     const inMs = claims.filter((c) => c.unit === 's' && guessUnit(c.value) !== 's')
     if (inMs.length > 0) return wrongUnit('ms-in-seconds-claim', inMs, (c) => c.value)

@@ -14,7 +14,7 @@ const messages = {
     verdict: 'it is not valid yet ({{startClaim}} is {{by}} ahead)',
     text: 'Not yet valid at {{at}}: {{startClaim}} is {{by}} later ({{startsAt}}).',
     hints: [
-      'The signing server\'s clock is probably ahead: sync it with NTP (timedatectl set-ntp true) and compare it with a UTC clock.',
+      "The signing server's clock is probably ahead: sync it with NTP (timedatectl set-ntp true) and compare it with a UTC clock.",
       'Do not set not_before in the future; use the current time, Date.now().',
     ],
   },
@@ -22,7 +22,7 @@ const messages = {
     status: 'fail',
     verdict: 'it expired {{ago}} before it was used',
     text: 'Expired at {{at}}: {{endClaim}} passed {{ago}} earlier ({{endedAt}}).{{mintedNote}}',
-    hints: [CACHED, 'If the token is fresh, the signing server\'s clock is behind: sync it with NTP.'],
+    hints: [CACHED, "If the token is fresh, the signing server's clock is behind: sync it with NTP."],
   },
   'not-yet-valid-wrong-unit': {
     status: 'fail',

@@ -9,7 +9,12 @@ const CALLBACK = 'In getJwtTokenCallback: fetch(url).then(r => r.json()).then(da
 const messages = {
   ok: { status: 'pass', text: 'Three base64url parts; header and payload are JSON objects.' },
   'no-token': { status: 'skip', text: 'No token in this subject.' },
-  empty: { status: 'fail', verdict: 'the token is empty', text: 'The token is an empty string.', hints: ['Check that getJwtTokenCallback calls successCallback with the token, not undefined or "".'] },
+  empty: {
+    status: 'fail',
+    verdict: 'the token is empty',
+    text: 'The token is an empty string.',
+    hints: ['Check that getJwtTokenCallback calls successCallback with the token, not undefined or "".'],
+  },
   wrapped: {
     status: 'fail',
     verdict: 'the page handed successCallback {{passed}}, not the bare token',
@@ -61,7 +66,12 @@ const messages = {
     text: 'The {{part}} part contains {{character}}, which is not a base64url character.',
     hints: ['The token was damaged when copied or built by hand. Copy it again or build it with a JWT library.'],
   },
-  'not-utf8': { status: 'fail', verdict: 'its {{part}} part is not UTF-8 JSON', text: 'The {{part}} part does not decode to UTF-8 text.', hints: ['The part is not base64url of JSON; build the token with a JWT library.'] },
+  'not-utf8': {
+    status: 'fail',
+    verdict: 'its {{part}} part is not UTF-8 JSON',
+    text: 'The {{part}} part does not decode to UTF-8 text.',
+    hints: ['The part is not base64url of JSON; build the token with a JWT library.'],
+  },
   'not-json': {
     status: 'fail',
     verdict: 'its {{part}} part is not JSON',
@@ -115,14 +125,31 @@ function shown(value: string): string {
 /** What the page's code must have done to produce this wrapping, and the fix, in the page's terms. */
 function describeWrapping(removed: readonly string[]): { passed: string; fix: string } {
   const first = removed.find((what) => !what.startsWith('surrounding whitespace')) ?? removed[0] ?? ''
-  if (first.includes("'Bearer ' prefix")) return { passed: '"Bearer " + token', fix: 'Drop the "Bearer " prefix: successCallback(data.token). The prefix belongs in HTTP Authorization headers, never in the widget.' }
+  if (first.includes("'Bearer ' prefix"))
+    return {
+      passed: '"Bearer " + token',
+      fix: 'Drop the "Bearer " prefix: successCallback(data.token). The prefix belongs in HTTP Authorization headers, never in the widget.',
+    }
   if (first.startsWith('a JSON object')) {
-    return { passed: 'the whole JSON response as text', fix: 'Parse the response and pass its token field: r.json().then(data => successCallback(data.token)), not r.text() or JSON.stringify(data).' }
+    return {
+      passed: 'the whole JSON response as text',
+      fix: 'Parse the response and pass its token field: r.json().then(data => successCallback(data.token)), not r.text() or JSON.stringify(data).',
+    }
   }
-  if (first.includes('quotes')) return { passed: 'the token in quotes', fix: 'Pass the string itself: successCallback(data.token), not JSON.stringify(data.token) or r.text() of a JSON string body.' }
-  if (first.startsWith('surrounding whitespace')) return { passed: 'the token with whitespace around it', fix: 'Trim what you read: successCallback(text.trim()), or serve the token without a trailing newline.' }
-  if (first.startsWith('a URL') || first.startsWith('a query string')) return { passed: 'a URL or query string that carries the token', fix: 'Extract the token and pass only it: successCallback(data.token).' }
-  if (first === 'URL-encoding') return { passed: 'URL-encoded text', fix: 'Pass the token as it is: encoding it yourself makes the widget send it encoded twice.' }
+  if (first.includes('quotes'))
+    return {
+      passed: 'the token in quotes',
+      fix: 'Pass the string itself: successCallback(data.token), not JSON.stringify(data.token) or r.text() of a JSON string body.',
+    }
+  if (first.startsWith('surrounding whitespace'))
+    return {
+      passed: 'the token with whitespace around it',
+      fix: 'Trim what you read: successCallback(text.trim()), or serve the token without a trailing newline.',
+    }
+  if (first.startsWith('a URL') || first.startsWith('a query string'))
+    return { passed: 'a URL or query string that carries the token', fix: 'Extract the token and pass only it: successCallback(data.token).' }
+  if (first === 'URL-encoding')
+    return { passed: 'URL-encoded text', fix: 'Pass the token as it is: encoding it yourself makes the widget send it encoded twice.' }
   return { passed: `text around the token (${first})`, fix: 'Pass only the token string: successCallback(data.token).' }
 }
 
@@ -137,18 +164,19 @@ function notAToken(sent: string): Outcome<MessageId> {
     },
     undefined: {
       passed: 'undefined',
-      meaning: 'successCallback got undefined: the page read a field the response does not have (e.g. data.jwt when the endpoint answers {"token": …}), or a variable that was never set',
+      meaning:
+        'successCallback got undefined: the page read a field the response does not have (e.g. data.jwt when the endpoint answers {"token": …}), or a variable that was never set',
       fix: 'Read the field your token endpoint really returns (log the response once): successCallback(data.token).',
     },
     null: {
       passed: 'null',
       meaning: 'successCallback got null: the token endpoint answered without a token (no session?) or the page read an empty field',
-      fix: 'Call failureCallback when there is no token, and check that the endpoint gets the user\'s session.',
+      fix: "Call failureCallback when there is no token, and check that the endpoint gets the user's session.",
     },
     '': {
       passed: 'an empty string',
       meaning: 'successCallback got an empty string: the token endpoint answered an empty body, or the page read an empty field',
-      fix: 'Check the token endpoint\'s answer (asap-doctor endpoint URL) and pass data.token.',
+      fix: "Check the token endpoint's answer (asap-doctor endpoint URL) and pass data.token.",
     },
   }
   const match = known[value] ?? (sent === '' ? known[''] : undefined)
@@ -156,10 +184,23 @@ function notAToken(sent: string): Outcome<MessageId> {
   if (/^[[{"]/.test(value)) {
     return {
       messageId: 'not-a-token',
-      data: { sent: shown(sent), passed: 'a JSON text', meaning: 'successCallback got JSON text without a token in it', fix: 'Parse the response and pass its token field: successCallback(data.token).' },
+      data: {
+        sent: shown(sent),
+        passed: 'a JSON text',
+        meaning: 'successCallback got JSON text without a token in it',
+        fix: 'Parse the response and pass its token field: successCallback(data.token).',
+      },
     }
   }
-  return { messageId: 'not-a-token', data: { sent: shown(sent), passed: 'text that is not a JWT', meaning: 'what reached Zoho is not three base64url parts joined by dots', fix: 'Pass only the token string your endpoint returns: successCallback(data.token).' } }
+  return {
+    messageId: 'not-a-token',
+    data: {
+      sent: shown(sent),
+      passed: 'text that is not a JWT',
+      meaning: 'what reached Zoho is not three base64url parts joined by dots',
+      fix: 'Pass only the token string your endpoint returns: successCallback(data.token).',
+    },
+  }
 }
 
 function outcomeFor(problem: TokenProblem): Outcome<MessageId> {

@@ -8,8 +8,7 @@ export const MAX_WINDOW_MS = 600_000
 /** Shorter than this, ordinary clock skew or a slow page makes the token expire before Zoho sees it. */
 const FRAGILE_WINDOW_MS = 10_000
 
-const MINT =
-  'Mint the token inside getJwtTokenCallback with not_before = Date.now() and not_after = not_before + 300000 (5 minutes, as in Zoho\'s sample).'
+const MINT = "Mint the token inside getJwtTokenCallback with not_before = Date.now() and not_after = not_before + 300000 (5 minutes, as in Zoho's sample)."
 
 const messages = {
   ok: { status: 'pass', text: 'Validity window {{length}} ({{lengthMs}} ms, from {{startClaim}} to {{endClaim}}), within the 10-minute limit.' },

@@ -8,7 +8,10 @@ export function resolveNow(text: string | undefined, io: CliIO): number {
   if (text === undefined) return io.now()
   const value = parseInstant(text)
   if (value === undefined) {
-    throw new InputError('ERR_USAGE', `--now ${JSON.stringify(text)} is neither an ISO-8601 date-time (2026-11-21T09:30:00Z) nor epoch milliseconds (1795253400000)`)
+    throw new InputError(
+      'ERR_USAGE',
+      `--now ${JSON.stringify(text)} is neither an ISO-8601 date-time (2026-11-21T09:30:00Z) nor epoch milliseconds (1795253400000)`,
+    )
   }
   return value
 }
@@ -20,9 +23,18 @@ export function resolveLeeway(text: string | undefined): number {
 }
 
 /** Applies --only/--skip (comma-separated or repeated), refusing ids that do not exist. */
-export function selectChecks<C extends Check>(checks: readonly C[], only: readonly string[] | undefined, skip: readonly string[] | undefined, known: readonly Check[]): C[] {
+export function selectChecks<C extends Check>(
+  checks: readonly C[],
+  only: readonly string[] | undefined,
+  skip: readonly string[] | undefined,
+  known: readonly Check[],
+): C[] {
   const ids = new Set(known.map((check) => check.id))
-  const split = (values: readonly string[] | undefined) => (values ?? []).flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '')
+  const split = (values: readonly string[] | undefined) =>
+    (values ?? [])
+      .flatMap((value) => value.split(','))
+      .map((id) => id.trim())
+      .filter((id) => id !== '')
   const onlyIds = split(only)
   const skipIds = split(skip)
   for (const id of [...onlyIds, ...skipIds]) {
@@ -33,7 +45,6 @@ export function selectChecks<C extends Check>(checks: readonly C[], only: readon
   }
   return checks.filter((check) => (onlyIds.length === 0 || onlyIds.includes(check.id)) && !skipIds.includes(check.id))
 }
-
 
 /** Option values as both parsers deliver them, keyed by camelCase name. */
 export type ParsedOptions = Readonly<Record<string, string | boolean | readonly string[] | undefined>>

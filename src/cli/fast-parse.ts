@@ -18,7 +18,8 @@ export function fastParse(argv: readonly string[]): FastParse | undefined {
   const spec = COMMANDS.find((command) => command.name === argv[0])
   if (spec === undefined || argv.some((arg) => arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version')) return undefined
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = { debug: { type: 'boolean' } }
-  for (const option of spec.options) options[option.name] = { type: option.value === undefined ? 'boolean' : 'string', ...(option.multiple === true ? { multiple: true } : {}) }
+  for (const option of spec.options)
+    options[option.name] = { type: option.value === undefined ? 'boolean' : 'string', ...(option.multiple === true ? { multiple: true } : {}) }
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({ args: argv.slice(1), options, allowPositionals: true, strict: true })

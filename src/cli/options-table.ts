@@ -48,7 +48,13 @@ const jsonFlag: OptionSpec = { name: 'json', description: 'the same as --format 
 
 export type CommandName = 'verify' | 'decode' | 'har' | 'record' | 'check' | 'endpoint' | 'checks' | 'explain' | 'sign' | 'scan'
 
-const format = (formats: readonly string[]): OptionSpec => ({ name: 'format', value: 'format', description: 'output format', choices: formats, defaultValue: 'human' })
+const format = (formats: readonly string[]): OptionSpec => ({
+  name: 'format',
+  value: 'format',
+  description: 'output format',
+  choices: formats,
+  defaultValue: 'human',
+})
 
 const reportOptions: readonly OptionSpec[] = [
   { name: 'strict', description: 'warnings fail too (exit 1)' },
@@ -83,8 +89,8 @@ const integrationOptions: readonly OptionSpec[] = [
   { name: 'expect-email', value: 'address', description: 'the Help Center user the token should log in' },
   { name: 'users', value: 'file', description: 'a Zoho Desk contacts export (CSV or JSON) to check the user offline' },
   { name: 'online', description: 'look the user up with the Zoho Desk API (credentials from the environment)' },
-  { name: 'desk-base-url', value: 'url', description: 'Desk API base URL (default: the data centre\'s desk host; e.g. a proxy)' },
-  { name: 'accounts-base-url', value: 'url', description: 'Zoho accounts base URL for minting an access token (default: the data centre\'s)' },
+  { name: 'desk-base-url', value: 'url', description: "Desk API base URL (default: the data centre's desk host; e.g. a proxy)" },
+  { name: 'accounts-base-url', value: 'url', description: "Zoho accounts base URL for minting an access token (default: the data centre's)" },
 ]
 
 const reportFormats = ['human', 'json', 'github', 'junit', 'html', 'markdown']
@@ -145,7 +151,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'no-redact', description: 'with --har-out: keep cookies, tokens and credentials in the HAR' },
       { name: 'timeout', value: 'duration', description: 'per page load, e.g. 30s (default), 1500ms, 2m' },
       { name: 'browser', value: 'path', description: 'Chromium or Chrome to drive (default: ASAP_DOCTOR_BROWSER, then the usual install paths)' },
-      { name: 'browser-arg', value: 'arg', description: 'a browser flag, passed as it is (repeatable): --host-resolver-rules=…, --proxy-server=…', multiple: true },
+      {
+        name: 'browser-arg',
+        value: 'arg',
+        description: 'a browser flag, passed as it is (repeatable): --host-resolver-rules=…, --proxy-server=…',
+        multiple: true,
+      },
       { name: 'headed', description: 'show the browser window' },
       { name: 'cookie', value: 'NAME=ENV_VAR', description: "a cookie for the page's origin, its value read from ENV_VAR (repeatable)", multiple: true },
       { name: 'header', value: 'header', description: 'a header for requests to the page\'s origin only, "Name: value" (repeatable)', multiple: true },
@@ -190,7 +201,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       jsonFlag,
       ...reportOptions,
     ],
-    env: [secretEnv, ...onlineEnv, { name: '<NAME>', description: 'each variable the config names in tokenEndpoint.headers ({ "env": "<NAME>" })' }, ...colorEnv, githubEnv],
+    env: [
+      secretEnv,
+      ...onlineEnv,
+      { name: '<NAME>', description: 'each variable the config names in tokenEndpoint.headers ({ "env": "<NAME>" })' },
+      ...colorEnv,
+      githubEnv,
+    ],
     examples: [
       'check --config asap-doctor.config.json --format github',
       'check --org-id 712340056 --data-center eu --allowed-domain app.example.com --page-url https://app.example.com/',
@@ -199,7 +216,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'endpoint',
-    description: "call your token endpoint (twice) and check what it returns",
+    description: 'call your token endpoint (twice) and check what it returns',
     argument: { name: 'url', required: false, description: 'the endpoint getJwtTokenCallback fetches (default: tokenEndpoint.url of the config)' },
     options: [
       { name: 'method', value: 'method', description: 'GET or POST (default: the config, else GET)' },
@@ -214,7 +231,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       jsonFlag,
       ...reportOptions,
     ],
-    env: [secretEnv, { name: '<NAME>', description: 'each variable the config names in tokenEndpoint.headers ({ "env": "<NAME>" })' }, ...onlineEnv, ...colorEnv, githubEnv, spinnerEnv],
+    env: [
+      secretEnv,
+      { name: '<NAME>', description: 'each variable the config names in tokenEndpoint.headers ({ "env": "<NAME>" })' },
+      ...onlineEnv,
+      ...colorEnv,
+      githubEnv,
+      spinnerEnv,
+    ],
     examples: [
       'endpoint https://app.example.com/api/zoho-token --cookie "session=…" --secret-file asap-secret.txt',
       'endpoint --config asap-doctor.config.json --json',
@@ -278,7 +302,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'include', value: 'glob', description: 'scan only paths matching this glob (repeatable)', multiple: true },
       { name: 'exclude', value: 'glob', description: 'skip paths matching this glob (repeatable)', multiple: true },
-      { name: 'config', value: 'path', description: 'the config file whose orgId, dataCenter and appId the snippet must match (default: ./asap-doctor.config.json when present)' },
+      {
+        name: 'config',
+        value: 'path',
+        description: 'the config file whose orgId, dataCenter and appId the snippet must match (default: ./asap-doctor.config.json when present)',
+      },
       { name: 'org-id', value: 'id', description: 'the Desk orgId, compared with the widget snippet' },
       { name: 'data-center', value: 'dc', description: 'the data centre (us, eu, in, …), compared with the widget snippet' },
       { name: 'app-id', value: 'id', description: 'the ASAP app id, compared with the widget snippet' },

@@ -64,11 +64,39 @@ export interface DeskConfig {
 
 export const CONFIG_FILE_NAME = 'asap-doctor.config.json'
 
-const TOP_KEYS = ['$schema', 'orgId', 'dataCenter', 'allowedDomains', 'appId', 'pageUrl', 'expectEmail', 'secret', 'tokenEndpoint', 'users', 'desk', 'leewayMs', 'strict', 'record'] as const
+const TOP_KEYS = [
+  '$schema',
+  'orgId',
+  'dataCenter',
+  'allowedDomains',
+  'appId',
+  'pageUrl',
+  'expectEmail',
+  'secret',
+  'tokenEndpoint',
+  'users',
+  'desk',
+  'leewayMs',
+  'strict',
+  'record',
+] as const
 const DESK_KEYS = ['online', 'baseUrl', 'accountsBaseUrl', 'accessTokenEnv', 'clientIdEnv', 'clientSecretEnv', 'refreshTokenEnv'] as const
 const ENDPOINT_KEYS = ['url', 'method', 'headers', 'body'] as const
 const SECRET_KEYS = ['file', 'env'] as const
-const RECORD_KEYS = ['url', 'loginUrl', 'selectors', 'userEnv', 'passwordEnv', 'cookies', 'storageState', 'browser', 'browserArgs', 'timeout', 'repeat', 'waitForLogin'] as const
+const RECORD_KEYS = [
+  'url',
+  'loginUrl',
+  'selectors',
+  'userEnv',
+  'passwordEnv',
+  'cookies',
+  'storageState',
+  'browser',
+  'browserArgs',
+  'timeout',
+  'repeat',
+  'waitForLogin',
+] as const
 const SELECTOR_KEYS = ['user', 'password', 'submit'] as const
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** Values that are credentials, wherever they appear in the file. */
@@ -141,7 +169,9 @@ function tokenEndpoint(value: unknown): TokenEndpointConfig {
   const endpoint = object(value, 'tokenEndpoint')
   unknownKeys(endpoint, ENDPOINT_KEYS, 'tokenEndpoint')
   if (!('url' in endpoint)) throw new ConfigError('tokenEndpoint.url', 'is required')
-  const result: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string | { env: string }>; body?: string } = { url: url(endpoint.url, 'tokenEndpoint.url') }
+  const result: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string | { env: string }>; body?: string } = {
+    url: url(endpoint.url, 'tokenEndpoint.url'),
+  }
   if ('method' in endpoint) {
     const method = string(endpoint.method, 'tokenEndpoint.method').toUpperCase()
     if (method !== 'GET' && method !== 'POST') throw new ConfigError('tokenEndpoint.method', `${shown(method)} must be GET or POST`)
@@ -179,10 +209,12 @@ function recordConfig(value: unknown): RecordConfig {
   if ('waitForLogin' in record) parsed.waitForLogin = boolean(record.waitForLogin, 'record.waitForLogin')
   if ('repeat' in record) {
     const repeat = record.repeat
-    if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new ConfigError('record.repeat', 'must be a whole number from 1 to 20')
+    if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1 || repeat > 20)
+      throw new ConfigError('record.repeat', 'must be a whole number from 1 to 20')
     parsed.repeat = repeat
   }
-  if ('browserArgs' in record) parsed.browserArgs = array(record.browserArgs, 'record.browserArgs').map((item, index) => string(item, `record.browserArgs[${index}]`))
+  if ('browserArgs' in record)
+    parsed.browserArgs = array(record.browserArgs, 'record.browserArgs').map((item, index) => string(item, `record.browserArgs[${index}]`))
   if ('cookies' in record) {
     const cookies = object(record.cookies, 'record.cookies')
     parsed.cookies = Object.fromEntries(Object.entries(cookies).map(([name, env]) => [name, envName(env, `record.cookies.${name}`)]))
@@ -193,7 +225,8 @@ function recordConfig(value: unknown): RecordConfig {
     parsed.selectors = Object.fromEntries(Object.entries(selectors).map(([key, selector]) => [key, string(selector, `record.selectors.${key}`)]))
   }
   if ('loginUrl' in parsed) {
-    for (const key of ['userEnv', 'passwordEnv'] as const) if (!(key in parsed)) throw new ConfigError(`record.${key}`, 'is required with record.loginUrl (the name of the environment variable that holds it)')
+    for (const key of ['userEnv', 'passwordEnv'] as const)
+      if (!(key in parsed)) throw new ConfigError(`record.${key}`, 'is required with record.loginUrl (the name of the environment variable that holds it)')
   }
   // The shape was checked field by field above.
   return parsed as RecordConfig
@@ -217,7 +250,10 @@ function rejectLiteralSecrets(value: unknown, path: string): void {
     // mapped to environment variable names (validated as such), not credentials.
     if (path === 'record.selectors' || path === 'record.cookies') continue
     if (/secret|password|passwd|token|apikey|api_key/i.test(key) && !/env$|file$|^tokenEndpoint$/i.test(key) && typeof child === 'string' && path !== '') {
-      throw new ConfigError(childPath, 'a secret written into the config file; use the name of an environment variable instead (for example "clientSecretEnv": "ZOHO_CLIENT_SECRET")')
+      throw new ConfigError(
+        childPath,
+        'a secret written into the config file; use the name of an environment variable instead (for example "clientSecretEnv": "ZOHO_CLIENT_SECRET")',
+      )
     }
     if (/^(secret|clientSecret|refreshToken|accessToken|password)$/i.test(key) && typeof child === 'string') {
       throw new ConfigError(childPath, 'a secret written into the config file; use the name of an environment variable instead')
@@ -230,7 +266,8 @@ function unknownKeys(value: Record<string, unknown>, known: readonly string[], p
   for (const key of Object.keys(value)) {
     // A pasted secret can land as a key too: name it by its kind, not by its text.
     const shownKey = looksLikeCredential(key) ? '<a key that looks like a credential>' : key
-    if (!known.includes(key)) throw new ConfigError(path === '' ? shownKey : `${path}.${shownKey}`, `unknown key (expected one of: ${known.filter((k) => k !== '$schema').join(', ')})`)
+    if (!known.includes(key))
+      throw new ConfigError(path === '' ? shownKey : `${path}.${shownKey}`, `unknown key (expected one of: ${known.filter((k) => k !== '$schema').join(', ')})`)
   }
 }
 
@@ -262,12 +299,16 @@ function digits(value: unknown, path: string): string {
 
 function envName(value: unknown, path: string): string {
   // Never echo the value: what sits where a variable name belongs is often the secret itself.
-  if (typeof value !== 'string') throw new ConfigError(path, `must be the name of an environment variable (a string such as "ZOHO_DESK_ACCESS_TOKEN"), not ${describeKind(value)}`)
+  if (typeof value !== 'string')
+    throw new ConfigError(path, `must be the name of an environment variable (a string such as "ZOHO_DESK_ACCESS_TOKEN"), not ${describeKind(value)}`)
   // A mixed-case run of 20+ letters and digits without "_" is a pasted secret, not a variable name.
   const pasted = value.length >= 20 && !value.includes('_') && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value)
   if (!ENV_NAME.test(value) || pasted) {
     const kind = looksLikeCredential(value) ? 'looks like a credential (a token or secret value)' : 'is not an environment variable name'
-    throw new ConfigError(path, `the value ${kind}; expected the NAME of an environment variable (letters, digits and _, such as "ZOHO_DESK_ACCESS_TOKEN") that holds it`)
+    throw new ConfigError(
+      path,
+      `the value ${kind}; expected the NAME of an environment variable (letters, digits and _, such as "ZOHO_DESK_ACCESS_TOKEN") that holds it`,
+    )
   }
   return value
 }
@@ -298,7 +339,8 @@ function rejectDeepNesting(value: unknown): void {
     if (Array.isArray(item.value)) {
       for (const [index, child] of item.value.entries()) stack.push({ value: child, path: `${item.path}[${index}]`, depth: item.depth + 1 })
     } else {
-      for (const [key, child] of Object.entries(item.value)) stack.push({ value: child, path: item.path === '' ? key : `${item.path}.${key}`, depth: item.depth + 1 })
+      for (const [key, child] of Object.entries(item.value))
+        stack.push({ value: child, path: item.path === '' ? key : `${item.path}.${key}`, depth: item.depth + 1 })
     }
   }
 }

@@ -31,8 +31,6 @@ type CheckSpec<Id extends string, MessageId extends string> = Omit<Check<Id, Mes
  *   run: () => ({ messageId: 'ok' }),
  * })
  */
-export function defineCheck<const Id extends string, MessageId extends string>(
-  spec: CheckSpec<Id, MessageId>,
-): Check<Id, MessageId> {
+export function defineCheck<const Id extends string, MessageId extends string>(spec: CheckSpec<Id, MessageId>): Check<Id, MessageId> {
   return { ...spec, docs: `docs/checks/${spec.id}.md` }
 }

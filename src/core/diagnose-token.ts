@@ -52,7 +52,8 @@ export async function diagnoseToken(input: DiagnoseTokenInput): Promise<SubjectR
   const extracted = recorded ? extractIfAny(input.input) : extractToken(input.input)
   const parsed = extracted === undefined ? undefined : parseToken(extracted.token)
   // Checks and renderers walk header and payload recursively: give them a depth-limited view.
-  const token = parsed === undefined ? undefined : { ...parsed, header: limitObjectDepth(parsed.header, 'header'), payload: limitObjectDepth(parsed.payload, 'payload') }
+  const token =
+    parsed === undefined ? undefined : { ...parsed, header: limitObjectDepth(parsed.header, 'header'), payload: limitObjectDepth(parsed.payload, 'payload') }
   const removed = extracted?.removed ?? []
   const context = contextFor(input, { token, removedWrapping: removed, exact, ...(exact ? { sent: input.input } : {}) })
   const checks = await runChecks(input.checks, context)
@@ -99,10 +100,7 @@ function extractIfAny(text: string): ReturnType<typeof extractToken> | undefined
 }
 
 /** The check context for a subject: the token facet (if any) plus the facts the caller passed. */
-function contextFor(
-  input: DiagnoseInput,
-  tokenFacet: Pick<CheckContext, 'token' | 'removedWrapping' | 'exact' | 'sent'>,
-): Omit<CheckContext, 'earlier'> {
+function contextFor(input: DiagnoseInput, tokenFacet: Pick<CheckContext, 'token' | 'removedWrapping' | 'exact' | 'sent'>): Omit<CheckContext, 'earlier'> {
   return {
     now: input.now,
     leewayMs: input.leewayMs ?? 0,

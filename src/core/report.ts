@@ -40,7 +40,6 @@ export interface Diagnosis {
   readonly suspects: readonly Suspect[]
 }
 
-
 export interface TimelineEvent {
   readonly time: string
   readonly kind: 'page' | 'widget-script' | 'token-endpoint' | 'auth-call' | 'page-error' | 'sighting'
@@ -98,13 +97,7 @@ export function summarize(subjects: readonly SubjectReport[], strict: boolean): 
   }
 }
 
-export function buildReport(input: {
-  toolVersion: string
-  command: string
-  now: number
-  subjects: readonly SubjectReport[]
-  strict: boolean
-}): Report {
+export function buildReport(input: { toolVersion: string; command: string; now: number; subjects: readonly SubjectReport[]; strict: boolean }): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'asap-doctor', version: input.toolVersion },

@@ -7,10 +7,7 @@ import type { CheckContext, CheckResult, FindingData } from './types.js'
  * Runs checks in order for one subject. A check that throws is recorded with status `error` and the
  * others still run: one broken check must not hide the diagnosis of the rest (expo-doctor's rule).
  */
-export async function runChecks(
-  checks: readonly Check[],
-  context: Omit<CheckContext, 'earlier'>,
-): Promise<CheckResult[]> {
+export async function runChecks(checks: readonly Check[], context: Omit<CheckContext, 'earlier'>): Promise<CheckResult[]> {
   const earlier = new Map<string, CheckResult>()
   const results: CheckResult[] = []
   for (const check of checks) {

@@ -124,7 +124,15 @@ export interface PageRuntimeFacts {
   /** Every `ZohoDeskAsap.invoke` call in order; `beforeReady` when the widget had not signalled ready. */
   readonly invokes: ReadonlyArray<{ readonly at: number; readonly name: string; readonly beforeReady: boolean }>
   /** What `getJwtTokenCallback` passed to `successCallback`: JS type, length, and whether it is a bare a.b.c string. */
-  readonly callbackValues: ReadonlyArray<{ readonly at: number; readonly type: string; readonly length?: number; readonly bareJwt: boolean; readonly shape: string; readonly keys?: readonly string[]; readonly jwtField?: string }>
+  readonly callbackValues: ReadonlyArray<{
+    readonly at: number
+    readonly type: string
+    readonly length?: number
+    readonly bareJwt: boolean
+    readonly shape: string
+    readonly keys?: readonly string[]
+    readonly jwtField?: string
+  }>
   readonly pageErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
   readonly consoleErrors: ReadonlyArray<{ readonly at: number; readonly message: string }>
   readonly cspViolations: ReadonlyArray<{ readonly at: number; readonly blockedUri: string; readonly directive: string }>

@@ -53,7 +53,10 @@ export function assertCredentialTarget(url: string, allowed: BaseUrl, credential
     origin = ''
   }
   if (origin !== allowed.origin) {
-    throw new InputError('ERR_INPUT', `refusing to send the ${credential} to ${origin === '' ? 'an invalid URL' : origin}: only ${allowed.origin} may receive it`)
+    throw new InputError(
+      'ERR_INPUT',
+      `refusing to send the ${credential} to ${origin === '' ? 'an invalid URL' : origin}: only ${allowed.origin} may receive it`,
+    )
   }
 }
 

@@ -117,11 +117,7 @@ export function createAccessTokenSource(auth: DeskAuth, options: ZohoCallOptions
  * refusal from Zoho becomes `{ ok: false }` with a clear message; only a missing answer throws
  * (`NetworkError`, after one retry).
  */
-async function mintWithRefreshToken(
-  accounts: BaseUrl,
-  auth: Extract<DeskAuth, { kind: 'refresh-token' }>,
-  options: ZohoCallOptions,
-): Promise<TokenOutcome> {
+async function mintWithRefreshToken(accounts: BaseUrl, auth: Extract<DeskAuth, { kind: 'refresh-token' }>, options: ZohoCallOptions): Promise<TokenOutcome> {
   const url = `${accounts.base}/oauth/v2/token`
   assertCredentialTarget(url, accounts, 'client secret and refresh token')
   const source = `Zoho Accounts ${accounts.host} (token refresh)`
@@ -150,7 +146,11 @@ async function mintWithRefreshToken(
   }
   assertCredentialTarget(res.url, accounts, 'client secret and refresh token')
   if (res.status >= 300 && res.status < 400) {
-    return fail('REDIRECT', `Zoho Accounts ${accounts.host} answered ${res.status} (redirect); not followed so the client secret goes nowhere else: check the accounts URL`, res.status)
+    return fail(
+      'REDIRECT',
+      `Zoho Accounts ${accounts.host} answered ${res.status} (redirect); not followed so the client secret goes nowhere else: check the accounts URL`,
+      res.status,
+    )
   }
 
   const json = parseJsonObject(res.body)
@@ -162,7 +162,11 @@ async function mintWithRefreshToken(
     return fail(error, `${text} (${error}${description === undefined ? '' : `: ${description}`})`, res.status)
   }
   if (res.status < 200 || res.status >= 300) {
-    return fail(`HTTP_${res.status}`, `Zoho Accounts ${accounts.host} answered HTTP ${res.status}${outcome.attempts > 1 ? ' (after one retry)' : ''}`, res.status)
+    return fail(
+      `HTTP_${res.status}`,
+      `Zoho Accounts ${accounts.host} answered HTTP ${res.status}${outcome.attempts > 1 ? ' (after one retry)' : ''}`,
+      res.status,
+    )
   }
   const accessToken = json === undefined ? undefined : stringField(json, 'access_token')
   if (json === undefined || accessToken === undefined || accessToken === '') {

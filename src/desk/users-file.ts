@@ -100,7 +100,10 @@ function parseList(body: string, fileName: string): ContactRecord[] {
   for (const [index, raw] of lines.entries()) {
     if (raw.trim().startsWith('#')) continue
     for (const part of raw.split(/[,;\t]/)) {
-      const cell = part.trim().replace(/^"(.*)"$/, '$1').trim()
+      const cell = part
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim()
       if (cell === '') continue
       if (!EMAIL_LIKE.test(cell)) throw inputError(fileName, `line ${index + 1} is not an email address: ${JSON.stringify(cell.slice(0, 60))}`)
       records.push({ email: cell, where: `line ${index + 1}` })
@@ -148,7 +151,13 @@ function parseJson(text: string, fileName: string): ContactRecord[] {
     const reason = error instanceof Error ? error.message : String(error)
     throw inputError(fileName, `not valid JSON (${reason})`)
   }
-  const items = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value['data']) ? value['data'] : isRecord(value) && 'email' in value ? [value] : undefined
+  const items = Array.isArray(value)
+    ? value
+    : isRecord(value) && Array.isArray(value['data'])
+      ? value['data']
+      : isRecord(value) && 'email' in value
+        ? [value]
+        : undefined
   if (items === undefined) throw inputError(fileName, 'JSON must be an array of contacts or an object with a "data" array')
 
   const records: ContactRecord[] = []

@@ -7,12 +7,7 @@
  * - `ERR_HAR_ENCODING`: not UTF-8 (UTF-16/32, or invalid UTF-8 inside an entry).
  * - `ERR_HAR_EMPTY`: no bytes, or only whitespace.
  */
-export type HarInputErrorCode =
-  | 'ERR_HAR_NOT_JSON'
-  | 'ERR_HAR_NOT_HAR'
-  | 'ERR_HAR_ZIP'
-  | 'ERR_HAR_ENCODING'
-  | 'ERR_HAR_EMPTY'
+export type HarInputErrorCode = 'ERR_HAR_NOT_JSON' | 'ERR_HAR_NOT_HAR' | 'ERR_HAR_ZIP' | 'ERR_HAR_ENCODING' | 'ERR_HAR_EMPTY'
 
 /**
  * The input is not a readable HAR. `message` is one line meant for the user (the CLI prints it and

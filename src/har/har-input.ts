@@ -28,10 +28,7 @@ function checkHead(head: Buffer): void {
     throw new HarInputError('ERR_HAR_ZIP', 'this is a zip archive; unzip it and pass the .har inside')
   }
   if (startsWith(head, [0x1f, 0x8b])) {
-    throw new HarInputError(
-      'ERR_HAR_NOT_JSON',
-      'this is a gzip-compressed file, not JSON; decompress it first (gunzip FILE) and pass the .har',
-    )
+    throw new HarInputError('ERR_HAR_NOT_JSON', 'this is a gzip-compressed file, not JSON; decompress it first (gunzip FILE) and pass the .har')
   }
   const compressed: [readonly number[], string][] = [
     [[0x42, 0x5a, 0x68], 'bzip2'],
@@ -41,10 +38,7 @@ function checkHead(head: Buffer): void {
   ]
   for (const [magic, name] of compressed) {
     if (startsWith(head, magic)) {
-      throw new HarInputError(
-        'ERR_HAR_NOT_JSON',
-        `this is a ${name}-compressed file, not JSON; decompress it first and pass the .har`,
-      )
+      throw new HarInputError('ERR_HAR_NOT_JSON', `this is a ${name}-compressed file, not JSON; decompress it first and pass the .har`)
     }
   }
   if (startsWith(head, [0x00, 0x00, 0xfe, 0xff]) || startsWith(head, [0xff, 0xfe, 0x00, 0x00])) {
@@ -57,10 +51,7 @@ function checkHead(head: Buffer): void {
   for (const b of head) if (b === 0) nul++
   // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
   if (head.length >= 4 && nul * 4 >= head.length) {
-    throw new HarInputError(
-      'ERR_HAR_ENCODING',
-      'the file starts with many NUL bytes: it looks like UTF-16/UTF-32 text or a binary file, not UTF-8 JSON',
-    )
+    throw new HarInputError('ERR_HAR_ENCODING', 'the file starts with many NUL bytes: it looks like UTF-16/UTF-32 text or a binary file, not UTF-8 JSON')
   }
 }
 
@@ -68,10 +59,7 @@ function checkHead(head: Buffer): void {
  * Checks the head of the input, skips a UTF-8 BOM and passes the bytes on as `Buffer`s.
  * Throws {@link HarInputError} for zip, gzip and other archives, UTF-16/32 and empty input.
  */
-export async function* sniffInput(
-  chunks: AsyncIterable<Uint8Array>,
-  info: InputInfo,
-): AsyncGenerator<Buffer, void, undefined> {
+export async function* sniffInput(chunks: AsyncIterable<Uint8Array>, info: InputInfo): AsyncGenerator<Buffer, void, undefined> {
   const head: Buffer[] = []
   let headLen = 0
   let checked = false

@@ -216,8 +216,7 @@ export class HarScanner {
         case QUOTE:
           if (state === ST_KEY_OR_END || state === ST_KEY) {
             this.isKey = true
-            const collect =
-              !this.inUnit && (this.depth === 1 || (this.depth === 2 && this.inLog && !this.inEntries))
+            const collect = !this.inUnit && (this.depth === 1 || (this.depth === 2 && this.inLog && !this.inEntries))
             this.keyBytes = collect ? [] : null
             this.strCap = -1
           } else if (state === ST_VALUE || state === ST_VALUE_OR_END) {
@@ -242,10 +241,7 @@ export class HarScanner {
         case 0x7d:
         case 0x5d: {
           const kind = c === 0x7d ? KIND_OBJECT : KIND_ARRAY
-          const ok =
-            state === ST_AFTER_VALUE ||
-            (kind === KIND_OBJECT && state === ST_KEY_OR_END) ||
-            (kind === KIND_ARRAY && state === ST_VALUE_OR_END)
+          const ok = state === ST_AFTER_VALUE || (kind === KIND_OBJECT && state === ST_KEY_OR_END) || (kind === KIND_ARRAY && state === ST_VALUE_OR_END)
           if (!ok || this.depth === 0 || this.kinds[this.depth - 1] !== kind) this.syntax(buf, pos, c)
           this.depth--
           if (this.depth < this.segMin) this.segMin = this.depth
@@ -377,10 +373,7 @@ export class HarScanner {
         return
       }
       if (c === 0x5b) {
-        throw new HarInputError(
-          'ERR_HAR_NOT_HAR',
-          'JSON but not a HAR: the file is a JSON array; a HAR is an object with log.entries',
-        )
+        throw new HarInputError('ERR_HAR_NOT_HAR', 'JSON but not a HAR: the file is a JSON array; a HAR is an object with log.entries')
       }
       this.syntax(buf, pos, c)
     }
@@ -398,10 +391,7 @@ export class HarScanner {
     if (d === 2 && this.inLog && !this.inEntries) {
       if (this.logKey === 'entries') {
         if (c !== 0x5b) {
-          throw new HarInputError(
-            'ERR_HAR_NOT_HAR',
-            `JSON but not a HAR: log.entries is ${kindName(c)}, not an array`,
-          )
+          throw new HarInputError('ERR_HAR_NOT_HAR', `JSON but not a HAR: log.entries is ${kindName(c)}, not an array`)
         }
         this.entriesOpening = true
         return
@@ -461,10 +451,7 @@ export class HarScanner {
 
   private tooBig(): never {
     const what = this.unitKind === 'entry' ? `entry ${this.unitIndex}` : `log.${this.unitKey}`
-    throw new HarInputError(
-      'ERR_HAR_NOT_HAR',
-      `${what} is larger than ${Math.round(this.opts.maxUnitBytes / 1048576)} MiB even without its long strings`,
-    )
+    throw new HarInputError('ERR_HAR_NOT_HAR', `${what} is larger than ${Math.round(this.opts.maxUnitBytes / 1048576)} MiB even without its long strings`)
   }
 
   /** Scans string content from `pos`; returns the position after the closing quote, or `end`. */
@@ -489,10 +476,7 @@ export class HarScanner {
           this.sink.oversizedData(buf.subarray(this.ovFrom, t))
           this.ovFrom = t
         }
-      } else if (
-        this.strCap >= 0 &&
-        this.capLen + (t - this.capStart) - this.strCap - 1 > this.opts.maxStringBytes
-      ) {
+      } else if (this.strCap >= 0 && this.capLen + (t - this.capStart) - this.strCap - 1 > this.opts.maxStringBytes) {
         this.beginOversized(buf, t)
       }
       if (t >= end) return end
@@ -599,11 +583,7 @@ export class HarScanner {
       contentFrom = this.capStart
     }
     const prefixEnd = this.strCap
-    this.sink.oversizedBegin(
-      this.cap.subarray(0, prefixEnd),
-      this.kinds.subarray(this.unitDepth, this.depth),
-      this.segMin - this.unitDepth,
-    )
+    this.sink.oversizedBegin(this.cap.subarray(0, prefixEnd), this.kinds.subarray(this.unitDepth, this.depth), this.segMin - this.unitDepth)
     if (buffered !== null && buffered.length > 0) this.sink.oversizedData(buffered)
     if (this.opts.split) {
       this.capLen = 0
@@ -629,16 +609,10 @@ export class HarScanner {
       throw new HarInputError('ERR_HAR_NOT_JSON', `not JSON: the file starts with "${excerpt(buf, pos)}"`)
     }
     if (this.state === ST_DONE) {
-      throw new HarInputError(
-        'ERR_HAR_NOT_JSON',
-        `invalid JSON: unexpected data after the end of the document at byte ${offset} ("${excerpt(buf, pos)}")`,
-      )
+      throw new HarInputError('ERR_HAR_NOT_JSON', `invalid JSON: unexpected data after the end of the document at byte ${offset} ("${excerpt(buf, pos)}")`)
     }
     const where = this.inUnit && this.unitKind === 'entry' ? ` inside entry ${this.unitIndex}` : ''
-    throw new HarInputError(
-      'ERR_HAR_NOT_JSON',
-      `invalid JSON at byte ${offset}${where}: unexpected ${describeByte(c)}`,
-    )
+    throw new HarInputError('ERR_HAR_NOT_JSON', `invalid JSON at byte ${offset}${where}: unexpected ${describeByte(c)}`)
   }
 }
 

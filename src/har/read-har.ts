@@ -2,14 +2,7 @@ import { Buffer, isUtf8 } from 'node:buffer'
 import { HarInputError } from './har-errors.js'
 import type { InputInfo } from './har-input.js'
 import { driveScanner, HarScanner, type ScannerSink, type UnitKind } from './har-scanner.js'
-import type {
-  HarContent,
-  HarCreator,
-  HarEntry,
-  HarPage,
-  HarRequest,
-  HarResponse,
-} from './har-types.js'
+import type { HarContent, HarCreator, HarEntry, HarPage, HarRequest, HarResponse } from './har-types.js'
 import { JwtStreamScanner } from './jwt-stream.js'
 import { pathAfterPrefix } from './partial-json.js'
 

@@ -23,9 +23,7 @@ export interface TokenHit {
  * for await (const { token, offset } of scanTokens(createReadStream(file))) console.log(offset, token)
  * ```
  */
-export async function* scanTokens(
-  chunks: AsyncIterable<Uint8Array>,
-): AsyncGenerator<TokenHit, void, undefined> {
+export async function* scanTokens(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<TokenHit, void, undefined> {
   const info: InputInfo = { bom: false, bytes: 0 }
   let found: TokenHit[] = []
   const scanner = new JwtStreamScanner((token, offset) => found.push({ token, offset }))

@@ -47,7 +47,12 @@ export function runtimeFactsFrom(observations: readonly Observation[]): PageRunt
         push(consoleErrors, { at: observation.at, message: clean(observation.message) })
         break
       case 'blocked-cookie':
-        push(blockedCookies, { at: observation.at, url: clean(stripQuery(observation.url)), name: clean(observation.name), reason: clean(observation.reasons.join(', ')) })
+        push(blockedCookies, {
+          at: observation.at,
+          url: clean(stripQuery(observation.url)),
+          name: clean(observation.name),
+          reason: clean(observation.reasons.join(', ')),
+        })
         break
       case 'script': {
         const event = record(observation.event)
@@ -74,7 +79,12 @@ export function runtimeFactsFrom(observations: readonly Observation[]): PageRunt
             break
           case 'callback-value': {
             const type = typeof event.valueType === 'string' ? clean(event.valueType) : 'unknown'
-            const keys = Array.isArray(event.keys) ? event.keys.filter((key): key is string => typeof key === 'string').slice(0, 8).map(clean) : undefined
+            const keys = Array.isArray(event.keys)
+              ? event.keys
+                  .filter((key): key is string => typeof key === 'string')
+                  .slice(0, 8)
+                  .map(clean)
+              : undefined
             push(callbackValues, {
               at,
               type,

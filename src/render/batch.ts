@@ -19,15 +19,21 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`
 export function renderBatchHuman(summary: BatchSummary, heading: BatchHeading): string {
   const source = heading.ref === '-' ? 'stdin' : heading.ref
   const when =
-    heading.timeSource === 'field' ? `time checks at each record's "${heading.timeField ?? ''}"` : `time checks at ${new Date(heading.evaluatedAt).toISOString()}`
+    heading.timeSource === 'field'
+      ? `time checks at each record's "${heading.timeField ?? ''}"`
+      : `time checks at ${new Date(heading.evaluatedAt).toISOString()}`
   const blank = summary.blankLines > 0 ? ` (and ${count(summary.blankLines, 'blank line')}, skipped)` : ''
   const lines = [`Batch ${source}: ${count(summary.tokens, 'token')} on ${count(summary.lines, 'line')}${blank}; ${when}.`]
   if (summary.tokens > 0) {
     const warned = summary.acceptedWithWarnings > 0 ? ` (${count(summary.acceptedWithWarnings, 'with warnings', 'with warnings')})` : ''
-    lines.push(`Zoho would accept ${summary.accepted.toLocaleString('en-US')} of ${count(summary.tokens, 'token')} (${percent(summary.accepted / summary.tokens)})${warned}; ${summary.rejected.toLocaleString('en-US')} rejected.`)
+    lines.push(
+      `Zoho would accept ${summary.accepted.toLocaleString('en-US')} of ${count(summary.tokens, 'token')} (${percent(summary.accepted / summary.tokens)})${warned}; ${summary.rejected.toLocaleString('en-US')} rejected.`,
+    )
   }
   if (summary.unverifiedSignatures > 0) {
-    lines.push(`Signatures of ${count(summary.unverifiedSignatures, 'token')} were not verified: no secret given (--secret-file PATH, --secret-stdin or ASAP_JWT_SECRET).`)
+    lines.push(
+      `Signatures of ${count(summary.unverifiedSignatures, 'token')} were not verified: no secret given (--secret-file PATH, --secret-stdin or ASAP_JWT_SECRET).`,
+    )
   }
   const sections: ReadonlyArray<readonly [string, (cause: CauseSummary) => boolean]> = [
     ['Why Zoho would reject them (each token counted once, under its root cause):', (cause) => cause.status === 'fail' || cause.status === 'error'],
@@ -42,12 +48,19 @@ export function renderBatchHuman(summary: BatchSummary, heading: BatchHeading): 
       const mark = cause.status === 'warn' ? '!' : '✗'
       const what = cause.status === 'bad-line' ? count(cause.count, 'line') : count(cause.count, 'token')
       const more = cause.count > cause.firstLines.length ? ' …' : ''
-      lines.push(`  ${mark} ${what} (${percent(cause.share)}): ${cause.label} — line${cause.firstLines.length > 1 ? 's' : ''} ${cause.firstLines.join(', ')}${more}`)
+      lines.push(
+        `  ${mark} ${what} (${percent(cause.share)}): ${cause.label} — line${cause.firstLines.length > 1 ? 's' : ''} ${cause.firstLines.join(', ')}${more}`,
+      )
       lines.push(`      e.g. ${cause.example}`)
     }
   }
   if (summary.tokens > 0 && summary.causes.length === 0) lines.push('', 'Every token passes every check.')
-  lines.push('', heading.strict ? 'Exit code 1 when any token is rejected, has a warning (--strict), or a line holds no token.' : 'Exit code 1 when any token is rejected or a line holds no token.')
+  lines.push(
+    '',
+    heading.strict
+      ? 'Exit code 1 when any token is rejected, has a warning (--strict), or a line holds no token.'
+      : 'Exit code 1 when any token is rejected or a line holds no token.',
+  )
   return `${lines.join('\n')}\n`
 }
 

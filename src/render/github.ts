@@ -25,13 +25,18 @@ export function renderGithub(report: Report, options: GithubOptions = {}): strin
       const body = [check.message, ...check.hints.map((hint) => `Fix: ${hint}`)].join('\n')
       // Scan findings carry their place: GitHub then annotates the line in the diff.
       const { line, col, endLine, endCol } = check.data
-      const place = subject.source.kind === 'file' && typeof line === 'number' ? `file=${escapeProperty(subject.source.ref)},line=${line}${typeof col === 'number' ? `,col=${col}` : ''}${typeof endLine === 'number' ? `,endLine=${endLine}` : ''}${typeof endCol === 'number' && endLine === line ? `,endColumn=${endCol}` : ''},` : ''
+      const place =
+        subject.source.kind === 'file' && typeof line === 'number'
+          ? `file=${escapeProperty(subject.source.ref)},line=${line}${typeof col === 'number' ? `,col=${col}` : ''}${typeof endLine === 'number' ? `,endLine=${endLine}` : ''}${typeof endCol === 'number' && endLine === line ? `,endColumn=${endCol}` : ''},`
+          : ''
       lines.push(`::${command} ${place}title=${escapeProperty(title)}::${escapeData(body)}`)
     }
     lines.push(`::notice title=${escapeProperty(`asap-doctor verdict${subjectLabel(subject)}`)}::${escapeData(subject.verdict.replace(' below)', ')'))}`)
   }
   const { summary } = report
-  lines.push(`asap-doctor: ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings, ${summary.skipped} skipped, ${summary.errors} errors; exit code ${summary.exitCode}`)
+  lines.push(
+    `asap-doctor: ${summary.passed} passed, ${summary.failed} failed, ${summary.warnings} warnings, ${summary.skipped} skipped, ${summary.errors} errors; exit code ${summary.exitCode}`,
+  )
   return `${lines.join('\n')}\n`
 }
 

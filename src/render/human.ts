@@ -34,7 +34,10 @@ export function renderHuman(report: Report, options: HumanOptions = {}): string 
 function renderSubject(subject: SubjectReport, style: Style, now: number, many: boolean): string {
   const lines: string[] = []
   const where = subject.source.kind === 'argument' ? 'argument' : `${subject.source.kind} ${subject.source.ref}`
-  const entry = subject.source.entryIndex === undefined ? '' : ` entry #${subject.source.entryIndex}${subject.source.time === undefined ? '' : ` at ${subject.source.time}`}`
+  const entry =
+    subject.source.entryIndex === undefined
+      ? ''
+      : ` entry #${subject.source.entryIndex}${subject.source.time === undefined ? '' : ` at ${subject.source.time}`}`
   lines.push(style.bold(subject.token === null ? `Subject (${where}${entry})` : `Token (${where}${entry}): ${shorten(subject.token.masked)}`))
   for (const note of subject.notes) lines.push(style.dim(`  note: ${note}`))
   lines.push('')
@@ -50,7 +53,8 @@ function renderSubject(subject: SubjectReport, style: Style, now: number, many: 
   const diagnosis = subject.diagnosis
   if (diagnosis !== undefined && diagnosis.timeline.length > 0) {
     lines.push('', '  Timeline:')
-    for (const event of diagnosis.timeline) lines.push(`    ${event.time.slice(11, 23)}  ${event.entryIndex === undefined ? '' : `#${event.entryIndex} `}${event.label}`)
+    for (const event of diagnosis.timeline)
+      lines.push(`    ${event.time.slice(11, 23)}  ${event.entryIndex === undefined ? '' : `#${event.entryIndex} `}${event.label}`)
   }
   if (diagnosis !== undefined && diagnosis.suspects.length > 0) {
     lines.push('', '  Remaining suspects (a recording cannot prove these; most likely first):')
@@ -80,7 +84,8 @@ export function renderClaims(payload: Readonly<Record<string, unknown>>, now: nu
     const view = times.get(claim)
     if (view === undefined || !TIME_CLAIM_NAMES.has(claim)) return `${claim.padEnd(width)}  ${JSON.stringify(value)}`
     const unit = view.unit === 'ms' ? 'ms' : 's '
-    const looks = view.looksLike === undefined ? '' : `  (looks like ${view.looksLike === 's' ? 'seconds' : view.looksLike === 'ms' ? 'milliseconds' : 'microseconds'})`
+    const looks =
+      view.looksLike === undefined ? '' : `  (looks like ${view.looksLike === 's' ? 'seconds' : view.looksLike === 'ms' ? 'milliseconds' : 'microseconds'})`
     return `${claim.padEnd(width)}  ${String(view.value)} ${unit}  ${view.iso} (${view.relative})${looks}`
   })
 }

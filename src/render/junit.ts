@@ -80,7 +80,8 @@ function subjectLabel(subject: SubjectReport): string {
 function className(command: string, subject: SubjectReport): string {
   const { source } = subject
   const base = source.ref.slice(Math.max(source.ref.lastIndexOf('/'), source.ref.lastIndexOf('\\')) + 1)
-  const subjectPart = source.kind === 'argument' ? 'token' : `${base === '' ? source.kind : base}${source.entryIndex === undefined ? '' : `#${source.entryIndex}`}`
+  const subjectPart =
+    source.kind === 'argument' ? 'token' : `${base === '' ? source.kind : base}${source.entryIndex === undefined ? '' : `#${source.entryIndex}`}`
   return `asap-doctor.${command.replaceAll('.', '_')}.${subjectPart.replaceAll('.', '_')}`
 }
 
@@ -97,7 +98,13 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 
 /** Element content; a carriage return is kept as a reference, which parsers would otherwise fold into a newline. */
 function text(value: string): string {
-  return value.replace(FORBIDDEN, '\uFFFD').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\r', '&#13;')
+  return value
+    .replace(FORBIDDEN, '\uFFFD')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('\r', '&#13;')
 }
 
 /** Attribute values: tab and newline as references too, which attribute normalisation would turn into spaces. */

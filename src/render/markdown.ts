@@ -27,7 +27,12 @@ export function renderMarkdown(report: Report): string {
     if (attempt === undefined) return
     lines.push(...renderSubject(subject, attempt.title, attempt.outcome, attempt.at, attempt.claims, attempt.validity?.headline ?? attempt.validityNote))
   })
-  lines.push('---', '', `${text(view.summary)}. ${text(`${report.tool.name} ${report.tool.version}, evaluated ${report.evaluatedAt}`)}; token signatures masked unless run with \\-\\-reveal.`, '')
+  lines.push(
+    '---',
+    '',
+    `${text(view.summary)}. ${text(`${report.tool.name} ${report.tool.version}, evaluated ${report.evaluatedAt}`)}; token signatures masked unless run with \\-\\-reveal.`,
+    '',
+  )
   return lines.join('\n')
 }
 
@@ -36,7 +41,14 @@ function renderFix(fix: FixView, many: boolean): string[] {
   return [`- **${text(capitalize(fix.cause))}** — \`${code(fix.checkId)}\`${where}`, ...fix.hints.map((hint) => `  - ${text(hint)}`)]
 }
 
-function renderSubject(subject: SubjectReport, title: string, outcome: string, at: string, claims: readonly ClaimRow[], validity: string | undefined): string[] {
+function renderSubject(
+  subject: SubjectReport,
+  title: string,
+  outcome: string,
+  at: string,
+  claims: readonly ClaimRow[],
+  validity: string | undefined,
+): string[] {
   const lines = [`## ${text(title)} (${text(outcome)})`, '', `**${text(subject.verdict)}**`, '']
   if (subject.token !== null) lines.push(`Token: ${tokenText(subject.token.masked)}`, '')
   for (const note of subject.notes) lines.push(`- ${text(note)}`)
@@ -53,13 +65,17 @@ function renderSubject(subject: SubjectReport, title: string, outcome: string, a
   if (validity !== undefined) lines.push(`**Validity window:** ${text(validity)}.`, '')
   if (claims.length > 0) {
     lines.push(`### Claims (times as Zoho reads them, at ${text(at)})`, '', '| Claim | Value | As Zoho reads it |', '| --- | --- | --- |')
-    for (const claim of claims) lines.push(`| ${cell(claim.claim)} | ${cell(claim.value)} | ${cell(`${claim.meaning ?? ''}${claim.warning === undefined ? '' : ` (${claim.warning})`}`)} |`)
+    for (const claim of claims)
+      lines.push(
+        `| ${cell(claim.claim)} | ${cell(claim.value)} | ${cell(`${claim.meaning ?? ''}${claim.warning === undefined ? '' : ` (${claim.warning})`}`)} |`,
+      )
     lines.push('')
   }
   const diagnosis = subject.diagnosis
   if (diagnosis !== undefined && diagnosis.timeline.length > 0) {
     lines.push('### What the recording shows', '', '| Time (UTC) | Event |', '| --- | --- |')
-    for (const event of diagnosis.timeline) lines.push(`| ${cell(event.time.slice(11, 23))} | ${cell(`${event.entryIndex === undefined ? '' : `#${event.entryIndex} `}${event.label}`)} |`)
+    for (const event of diagnosis.timeline)
+      lines.push(`| ${cell(event.time.slice(11, 23))} | ${cell(`${event.entryIndex === undefined ? '' : `#${event.entryIndex} `}${event.label}`)} |`)
     lines.push('')
   }
   if (diagnosis !== undefined && diagnosis.suspects.length > 0) {

@@ -12,7 +12,9 @@ const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
  */
 export function renderSarif(report: Report): string {
   const results = report.subjects.flatMap((subject) =>
-    subject.checks.filter((check) => check.status === 'fail' || check.status === 'warn' || check.status === 'error').map((check) => result(subject.source.ref, check)),
+    subject.checks
+      .filter((check) => check.status === 'fail' || check.status === 'warn' || check.status === 'error')
+      .map((check) => result(subject.source.ref, check)),
   )
   const sarif = {
     $schema: SCHEMA,
@@ -33,7 +35,10 @@ export function renderSarif(report: Report): string {
                 markdown: `${rule.description}\n\n**Fix:** ${firstHints(rule.messages).join(' ')}\n\nDocs: \`${rule.docs}\` in the asap-doctor package · \`asap-doctor explain ${rule.id}\``,
               },
               defaultConfiguration: { level: rule.severity === 'error' ? 'error' : rule.severity === 'warning' ? 'warning' : 'note' },
-              properties: { tags: rule.security === true ? ['security', 'zoho-asap'] : ['correctness', 'zoho-asap'], ...(rule.security === true ? { 'security-severity': rule.severity === 'error' ? '8.1' : '5.3', precision: 'high' } : {}) },
+              properties: {
+                tags: rule.security === true ? ['security', 'zoho-asap'] : ['correctness', 'zoho-asap'],
+                ...(rule.security === true ? { 'security-severity': rule.severity === 'error' ? '8.1' : '5.3', precision: 'high' } : {}),
+              },
             })),
           },
         },
@@ -52,8 +57,14 @@ function firstHints(messages: Readonly<Record<string, { readonly hints?: readonl
 
 function result(file: string, check: CheckResult) {
   const { line, col, endLine, endCol, snippet } = check.data
-  const region = typeof line === 'number' && typeof col === 'number' ? { startLine: line, startColumn: col, ...(typeof endLine === 'number' ? { endLine } : {}), ...(typeof endCol === 'number' ? { endColumn: endCol } : {}) } : undefined
-  const fingerprint = createHash('sha256').update(`${check.id}\0${check.messageId}\0${file}\0${typeof snippet === 'string' ? snippet : ''}`).digest('hex').slice(0, 32)
+  const region =
+    typeof line === 'number' && typeof col === 'number'
+      ? { startLine: line, startColumn: col, ...(typeof endLine === 'number' ? { endLine } : {}), ...(typeof endCol === 'number' ? { endColumn: endCol } : {}) }
+      : undefined
+  const fingerprint = createHash('sha256')
+    .update(`${check.id}\0${check.messageId}\0${file}\0${typeof snippet === 'string' ? snippet : ''}`)
+    .digest('hex')
+    .slice(0, 32)
   return {
     ruleId: check.id,
     level: check.status === 'warn' ? 'warning' : 'error',

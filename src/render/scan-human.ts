@@ -23,7 +23,9 @@ export function renderScanHuman(report: Report, scannedFiles: number, style: Sty
     lines.push('')
   }
   const { summary } = report
-  lines.push(`Scanned ${scannedFiles} file${scannedFiles === 1 ? '' : 's'}: ${summary.failed} error${summary.failed === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}${summary.errors > 0 ? `, ${summary.errors} rule crash${summary.errors === 1 ? '' : 'es'}` : ''}.`)
+  lines.push(
+    `Scanned ${scannedFiles} file${scannedFiles === 1 ? '' : 's'}: ${summary.failed} error${summary.failed === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}${summary.errors > 0 ? `, ${summary.errors} rule crash${summary.errors === 1 ? '' : 'es'}` : ''}.`,
+  )
   if (problems === 0) lines.push('No problems found.')
   return `${lines.join('\n')}\n`
 }

@@ -18,13 +18,15 @@ export default defineRule({
   title: 'successCallback gets the bare token string',
   severity: 'error',
   description:
-    "The value handed to successCallback in getJwtTokenCallback is not the bare JWT string: the parsed response body (data instead of data.token), the fetch Response, JSON.stringify(…), 'Bearer ' + token, or a template literal with other text. Zoho requires \"an alphanumeric string partitioned by two dots (.). No other characters must be present before or after it\"; anything else ends in {\"error\":\"general_error\"} and a guest widget.",
+    'The value handed to successCallback in getJwtTokenCallback is not the bare JWT string: the parsed response body (data instead of data.token), the fetch Response, JSON.stringify(…), \'Bearer \' + token, or a template literal with other text. Zoho requires "an alphanumeric string partitioned by two dots (.). No other characters must be present before or after it"; anything else ends in {"error":"general_error"} and a guest widget.',
   languages: JS_LANGUAGES,
   trigger: /ZohoDeskAsap/,
   messages: {
     'text-of-json': {
       text: 'successCallback receives the raw text of {{endpoint}}, which this tree answers with JSON: the token arrives wrapped in {"…"} with quotes.',
-      hints: ["Read the field: fetch('{{endpoint}}').then((r) => r.json()).then((d) => successCallback(d.token)), or answer with the bare token as text/plain."],
+      hints: [
+        "Read the field: fetch('{{endpoint}}').then((r) => r.json()).then((d) => successCallback(d.token)), or answer with the bare token as text/plain.",
+      ],
     },
     'not-bare': {
       text: 'successCallback receives {{shape}}, not the bare token string.',
@@ -34,7 +36,8 @@ export default defineRule({
   check(context) {
     for (const { at, origin } of handOffOrigins(context.scripts)) {
       // Decided with the whole tree: only if the same tree's handler answers that endpoint with JSON.
-      if (origin.kind === 'text-body' && origin.url !== undefined) context.report('text-of-json', { endpoint: origin.url, ifJsonEndpoint: origin.url }, { start: at.start, end: at.end })
+      if (origin.kind === 'text-body' && origin.url !== undefined)
+        context.report('text-of-json', { endpoint: origin.url, ifJsonEndpoint: origin.url }, { start: at.start, end: at.end })
       if (!isBadShape(origin)) continue
       context.report('not-bare', { shape: SHAPES[origin.kind] ?? origin.kind, kind: origin.kind }, { start: at.start, end: at.end })
     }

@@ -10,7 +10,8 @@ const MIN_BYTES = 16
 
 // Random-source calls per language whose argument is a byte count: `crypto.randomBytes(8)`,
 // `secrets.token_urlsafe(8)`, `random_bytes(8)`, `SecureRandom.hex(8)`, `new byte[8]`, `make([]byte, 8)`.
-const BYTE_SOURCES = /\b(?:randomBytes|token_urlsafe|token_hex|token_bytes|random_bytes|openssl_random_pseudo_bytes|SecureRandom\.(?:hex|base64|urlsafe_base64|random_bytes)|GetBytes|RandomNumberGenerator\.GetBytes)\(\s*(\d+)\s*\)|\bnew\s+byte\s*\[\s*(\d+)\s*\]|\bByteArray\(\s*(\d+)\s*\)|\bmake\(\s*\[\]byte\s*,\s*(\d+)\s*\)/g
+const BYTE_SOURCES =
+  /\b(?:randomBytes|token_urlsafe|token_hex|token_bytes|random_bytes|openssl_random_pseudo_bytes|SecureRandom\.(?:hex|base64|urlsafe_base64|random_bytes)|GetBytes|RandomNumberGenerator\.GetBytes)\(\s*(\d+)\s*\)|\bnew\s+byte\s*\[\s*(\d+)\s*\]|\bByteArray\(\s*(\d+)\s*\)|\bmake\(\s*\[\]byte\s*,\s*(\d+)\s*\)/g
 
 /**
  * The widget script must be allowed by the page's Content-Security-Policy: by host, or by a
@@ -32,7 +33,9 @@ export default defineRule({
     },
     'blocks-widget': {
       text: 'This Content-Security-Policy {{directive}} allows neither the widget host nor a nonce that reaches the snippet: the browser blocks the ASAP script.',
-      hints: ["Add your widget host (https://desk.zoho.com, https://desk.zoho.eu, …, as in the snippet's src) and the Zoho static hosts to {{directive}}, or send 'nonce-<per-request value>' and set s.nonce to the same value in the snippet."],
+      hints: [
+        "Add your widget host (https://desk.zoho.com, https://desk.zoho.eu, …, as in the snippet's src) and the Zoho static hosts to {{directive}}, or send 'nonce-<per-request value>' and set s.nonce to the same value in the snippet.",
+      ],
     },
     'static-nonce': {
       text: 'The CSP nonce is a fixed value written in the code, the same on every page load.',
@@ -81,7 +84,10 @@ export default defineRule({
       const start = match.index ?? 0
       context.report(file.side === 'browser' ? 'client-nonce' : 'weak-nonce', { bits: 52 }, { start, end: start + match[0].length })
     }
-    if (file.side === 'browser' && (file.language === 'javascript' || file.language === 'typescript' || file.language === 'html' || file.language === 'vue' || file.language === 'svelte')) {
+    if (
+      file.side === 'browser' &&
+      (file.language === 'javascript' || file.language === 'typescript' || file.language === 'html' || file.language === 'vue' || file.language === 'svelte')
+    ) {
       for (const match of text.matchAll(/\bnonce\w*\s*[:=]\s*[^;\n]*(getRandomValues|randomUUID)\(/gi)) {
         const start = match.index ?? 0
         context.report('client-nonce', {}, { start, end: start + match[0].length })
@@ -89,7 +95,9 @@ export default defineRule({
     }
     // A module-level nonce in server code: `const nonce = crypto.randomBytes(16)…` at column 0.
     if (file.side !== 'browser') {
-      for (const match of text.matchAll(/^(?:export\s+)?(?:const|let|var|static\s+final\s+String|private\s+static\s+\w+|val)?\s*([A-Za-z_]*nonce[A-Za-z_]*)\s*(?::\s*\w+\s*)?=\s*[^\n]*(randomBytes|token_urlsafe|token_hex|random_bytes|SecureRandom|randomUUID|uuid)/gim)) {
+      for (const match of text.matchAll(
+        /^(?:export\s+)?(?:const|let|var|static\s+final\s+String|private\s+static\s+\w+|val)?\s*([A-Za-z_]*nonce[A-Za-z_]*)\s*(?::\s*\w+\s*)?=\s*[^\n]*(randomBytes|token_urlsafe|token_hex|random_bytes|SecureRandom|randomUUID|uuid)/gim,
+      )) {
         const start = match.index ?? 0
         if (/^\s/.test(match[0]) || /def |function |=>/.test(match[0])) continue
         context.report('reused-nonce', { name: match[1] ?? 'nonce' }, { start, end: start + match[0].length })

@@ -14,13 +14,16 @@ export default defineRule({
   severity: 'error',
   security: true,
   description:
-    "Code that ships to the browser (pages, components, bundles under public/, static/, dist/, build/) signs tokens (jsonwebtoken sign, jose SignJWT, crypto.createHmac, CryptoJS.HmacSHA256, crypto.subtle.sign with HMAC) or holds a high-entropy literal under a name like secret, jwtSecret or ASAP_*. Whoever has the secret can mint a token for any e-mail address and sign in as any Help Center user. Zoho: generating the token on the client \"may result in potential data leaks\". The literal itself is never printed, only its length.",
+    'Code that ships to the browser (pages, components, bundles under public/, static/, dist/, build/) signs tokens (jsonwebtoken sign, jose SignJWT, crypto.createHmac, CryptoJS.HmacSHA256, crypto.subtle.sign with HMAC) or holds a high-entropy literal under a name like secret, jwtSecret or ASAP_*. Whoever has the secret can mint a token for any e-mail address and sign in as any Help Center user. Zoho: generating the token on the client "may result in potential data leaks". The literal itself is never printed, only its length.',
   languages: JS_LANGUAGES,
   trigger: /\.sign\(|Hmac|HMAC|SignJWT|secret|SECRET|Secret|ASAP_|asap_/,
   messages: {
     'signs-in-browser': {
       text: 'Browser code signs a token ({{call}}): the signing secret ships to every visitor.',
-      hints: ['Sign the ASAP token on your server (an endpoint that checks the session) and fetch it from getJwtTokenCallback.', 'Rotate the ASAP secret in Zoho Desk if this code was ever deployed.'],
+      hints: [
+        'Sign the ASAP token on your server (an endpoint that checks the session) and fetch it from getJwtTokenCallback.',
+        'Rotate the ASAP secret in Zoho Desk if this code was ever deployed.',
+      ],
     },
     'secret-literal': {
       text: 'Browser code holds a secret-looking literal in {{name}} ({{length}} characters, line {{line}}).',
@@ -38,7 +41,12 @@ export default defineRule({
         if (node.type === 'CallExpression' || node.type === 'NewExpression') {
           const call = signingCall(node)
           if (call !== undefined) context.report('signs-in-browser', { call }, { start: node.start, end: node.end })
-        } else if (node.type === 'VariableDeclarator' || node.type === 'Property' || node.type === 'AssignmentExpression' || node.type === 'PropertyDefinition') {
+        } else if (
+          node.type === 'VariableDeclarator' ||
+          node.type === 'Property' ||
+          node.type === 'AssignmentExpression' ||
+          node.type === 'PropertyDefinition'
+        ) {
           const [name, value] = namedValue(node)
           const literal = stringValue(value)
           if (name !== undefined && value !== undefined && literal !== undefined && SECRET_NAME.test(name) && looksLikeSecret(literal)) {
@@ -46,7 +54,12 @@ export default defineRule({
           }
         } else if (node.type === 'MemberExpression') {
           const name = dottedName(node) ?? ''
-          if (/^(process\.env|import\.meta\.env)\.(NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|NUXT_PUBLIC_|EXPO_PUBLIC_)?\w*(SECRET|ASAP_KEY|JWT_KEY)\w*$/i.test(name) && /(NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_)/.test(name)) {
+          if (
+            /^(process\.env|import\.meta\.env)\.(NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|NUXT_PUBLIC_|EXPO_PUBLIC_)?\w*(SECRET|ASAP_KEY|JWT_KEY)\w*$/i.test(
+              name,
+            ) &&
+            /(NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_)/.test(name)
+          ) {
             context.report('public-env', { name }, { start: node.start, end: node.end })
           }
         }
@@ -64,7 +77,14 @@ function signingCall(node: AstNode): string | undefined {
   if (/(^|\.)Hmac(SHA256|SHA512|SHA384)$/.test(name)) return `${name}(…)`
   if (/(^|\.)subtle\.sign$/.test(name)) {
     const algorithm = args[0]
-    const label = stringValue(algorithm) ?? stringValue(child(children(algorithm, 'properties').find((prop) => propertyKey(prop) === 'name'), 'value'))
+    const label =
+      stringValue(algorithm) ??
+      stringValue(
+        child(
+          children(algorithm, 'properties').find((prop) => propertyKey(prop) === 'name'),
+          'value',
+        ),
+      )
     return label !== undefined && /hmac/i.test(label) ? 'crypto.subtle.sign(HMAC, …)' : undefined
   }
   if (tail === 'sign' && /^(jwt|jsonwebtoken|jws|JWT|KJUR\.jws\.JWS)\.sign$/.test(name) && args.length >= 2) return `${name}(…)`

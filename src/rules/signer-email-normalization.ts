@@ -8,8 +8,18 @@ const NORMALIZED = /lower|Lower|downcase|strip|trim|Trim|normali[sz]e|casefold/
 const field = (m: RegExpMatchArray) => ({ field: (m[1] ?? '').trim(), missing: 'trimming and lower-casing' })
 
 export const PATTERNS: PatternTable<'not-normalized'> = {
-  python: [{ messageId: 'not-normalized', pattern: /["']email["']\s*:\s*([A-Za-z_][\w.]*(?:\[["']\w+["']\])?)\s*(?=[,}\n])/, unless: NORMALIZED, group: 1, data: field }],
-  php: [{ messageId: 'not-normalized', pattern: /["']email["']\s*=>\s*(\$[\w\->]+(?:\[["']\w+["']\])?)\s*(?=[,\]\n])/, unless: NORMALIZED, group: 1, data: field }],
+  python: [
+    {
+      messageId: 'not-normalized',
+      pattern: /["']email["']\s*:\s*([A-Za-z_][\w.]*(?:\[["']\w+["']\])?)\s*(?=[,}\n])/,
+      unless: NORMALIZED,
+      group: 1,
+      data: field,
+    },
+  ],
+  php: [
+    { messageId: 'not-normalized', pattern: /["']email["']\s*=>\s*(\$[\w\->]+(?:\[["']\w+["']\])?)\s*(?=[,\]\n])/, unless: NORMALIZED, group: 1, data: field },
+  ],
   java: [{ messageId: 'not-normalized', pattern: /\.claim\(\s*"email"\s*,\s*([\w.]+(?:\.get\w*\(\))?)\s*\)/, unless: NORMALIZED, group: 1, data: field }],
   kotlin: [
     { messageId: 'not-normalized', pattern: /\.claim\(\s*"email"\s*,\s*([\w.]+)\s*\)/, unless: NORMALIZED, group: 1, data: field },
@@ -20,7 +30,9 @@ export const PATTERNS: PatternTable<'not-normalized'> = {
     { messageId: 'not-normalized', pattern: /new\s+Claim\(\s*"email"\s*,\s*([\w.]+)\s*[,)]/, unless: NORMALIZED, group: 1, data: field },
   ],
   go: [{ messageId: 'not-normalized', pattern: /"email"\s*:\s*([A-Za-z_][\w.]*)\s*(?=[,}\n])/, unless: NORMALIZED, group: 1, data: field }],
-  ruby: [{ messageId: 'not-normalized', pattern: /(?:\bemail:|["']email["']\s*=>)\s*([@A-Za-z_][\w.]*)\s*(?=[,}\n])/, unless: NORMALIZED, group: 1, data: field }],
+  ruby: [
+    { messageId: 'not-normalized', pattern: /(?:\bemail:|["']email["']\s*=>)\s*([@A-Za-z_][\w.]*)\s*(?=[,}\n])/, unless: NORMALIZED, group: 1, data: field },
+  ],
 }
 
 /**
@@ -38,7 +50,9 @@ export default defineRule({
   messages: {
     'not-normalized': {
       text: 'The email claim comes from {{field}} without {{missing}}.',
-      hints: ['Normalise the address: email: user.email.trim().toLowerCase() (Python: .strip().lower(); PHP: strtolower(trim(…)); Go: strings.ToLower(strings.TrimSpace(…))).'],
+      hints: [
+        'Normalise the address: email: user.email.trim().toLowerCase() (Python: .strip().lower(); PHP: strtolower(trim(…)); Go: strings.ToLower(strings.TrimSpace(…))).',
+      ],
     },
   },
   check(context) {
@@ -48,7 +62,12 @@ export default defineRule({
         const node = claim(signing, 'email')
         if (node === undefined) continue
         const verdict = normalization(index, node)
-        if (verdict !== undefined) context.report('not-normalized', { field: context.file.text.slice(node.start, node.end).slice(0, 60), missing: verdict }, { start: node.start, end: node.end })
+        if (verdict !== undefined)
+          context.report(
+            'not-normalized',
+            { field: context.file.text.slice(node.start, node.end).slice(0, 60), missing: verdict },
+            { start: node.start, end: node.end },
+          )
       }
     }
   },

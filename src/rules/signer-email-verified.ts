@@ -43,7 +43,12 @@ export default defineRule({
         const node = claim(signing, 'email_verified')
         if (node === undefined) continue
         const resolved = resolveValue(index, node)
-        const ok = (resolved?.type === 'Literal' && resolved.value === true) || (resolved?.type === 'UnaryExpression' && resolved.operator === '!' && child(resolved, 'argument')?.type === 'Literal' && child(resolved, 'argument')?.value === 0)
+        const ok =
+          (resolved?.type === 'Literal' && resolved.value === true) ||
+          (resolved?.type === 'UnaryExpression' &&
+            resolved.operator === '!' &&
+            child(resolved, 'argument')?.type === 'Literal' &&
+            child(resolved, 'argument')?.value === 0)
         if (!ok) context.report('not-true', { value: context.file.text.slice(node.start, node.end).slice(0, 40) }, { start: node.start, end: node.end })
       }
     }

@@ -4,7 +4,9 @@ import { type PatternTable, runPatterns } from './support/patterns.js'
 import { asapSignings } from './support/signer-js.js'
 
 export const PATTERNS: PatternTable<'library-exp'> = {
-  python: [{ messageId: 'library-exp', pattern: /["']exp["']\s*:\s*(?:datetime|dt|timezone|arrow|pendulum)\b[\w.]*\(/, data: () => ({ option: '"exp": datetime' }) }],
+  python: [
+    { messageId: 'library-exp', pattern: /["']exp["']\s*:\s*(?:datetime|dt|timezone|arrow|pendulum)\b[\w.]*\(/, data: () => ({ option: '"exp": datetime' }) },
+  ],
   java: [{ messageId: 'library-exp', pattern: /\.(setExpiration|expiration|withExpiresAt)\(/, data: (m) => ({ option: `${m[1] ?? 'setExpiration'}(…)` }) }],
   kotlin: [{ messageId: 'library-exp', pattern: /\.(setExpiration|expiration|withExpiresAt)\(/, data: (m) => ({ option: `${m[1] ?? 'setExpiration'}(…)` }) }],
   csharp: [{ messageId: 'library-exp', pattern: /\bExpires\s*=|\bexpires\s*:\s*DateTime/, data: () => ({ option: 'SecurityTokenDescriptor.Expires' }) }],
@@ -17,7 +19,7 @@ export default defineRule({
   title: 'No library-written exp (seconds) in the ASAP token',
   severity: 'error',
   description:
-    "A JWT library option writes exp in seconds, as RFC 7519 says: jsonwebtoken expiresIn, jose setExpirationTime, PyJWT \"exp\": datetime, jjwt setExpiration(Date)/expiration(Date), .NET SecurityTokenDescriptor.Expires, golang-jwt RegisteredClaims.ExpiresAt. Zoho reads exp in milliseconds, so the token looks expired since 1970. Leave exp out (not_after is enough) or write it yourself in milliseconds.",
+    'A JWT library option writes exp in seconds, as RFC 7519 says: jsonwebtoken expiresIn, jose setExpirationTime, PyJWT "exp": datetime, jjwt setExpiration(Date)/expiration(Date), .NET SecurityTokenDescriptor.Expires, golang-jwt RegisteredClaims.ExpiresAt. Zoho reads exp in milliseconds, so the token looks expired since 1970. Leave exp out (not_after is enough) or write it yourself in milliseconds.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
   messages: {
@@ -35,7 +37,11 @@ export default defineRule({
         for (const link of signing.chain) {
           if (link.type === 'CallExpression' && calleeTail(link) === 'setExpirationTime') {
             const callee = child(child(link, 'callee'), 'property') ?? link
-            context.report('library-exp', { option: 'jose setExpirationTime()' }, { start: callee.start, end: children(link, 'arguments').at(-1)?.end ?? callee.end })
+            context.report(
+              'library-exp',
+              { option: 'jose setExpirationTime()' },
+              { start: callee.start, end: children(link, 'arguments').at(-1)?.end ?? callee.end },
+            )
           }
         }
       }

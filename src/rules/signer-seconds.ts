@@ -8,14 +8,35 @@ const NOT_MS = /\*\s*1000|1000\s*\*|UnixMilli|toEpochMilli|ToUnixTimeMillisecond
 /** Per-language seconds clocks, on a line that writes an ASAP time claim or a clock variable. */
 export const PATTERNS: PatternTable<'seconds-clock'> = {
   python: [
-    { messageId: 'seconds-clock', pattern: /\b(int\(\s*time\.time\(\)\s*\)|time\.time\(\)|(?:datetime|dt)\.\w+\([^)]*\)\.timestamp\(\)|calendar\.timegm\([^)]*\))/, unless: NOT_MS, when: /not_before|not_after|["']exp["']|\bnow\b|\biat\b|=/, data: () => ({ clock: 'time.time() (seconds)' }) },
+    {
+      messageId: 'seconds-clock',
+      pattern: /\b(int\(\s*time\.time\(\)\s*\)|time\.time\(\)|(?:datetime|dt)\.\w+\([^)]*\)\.timestamp\(\)|calendar\.timegm\([^)]*\))/,
+      unless: NOT_MS,
+      when: /not_before|not_after|["']exp["']|\bnow\b|\biat\b|=/,
+      data: () => ({ clock: 'time.time() (seconds)' }),
+    },
   ],
   php: [{ messageId: 'seconds-clock', pattern: /\btime\(\)/, unless: NOT_MS, data: () => ({ clock: 'time() (seconds)' }) }],
-  java: [{ messageId: 'seconds-clock', pattern: /getEpochSecond\(\)|currentTimeMillis\(\)\s*\/\s*1000L?|toEpochMilli\(\)\s*\/\s*1000L?|getTime\(\)\s*\/\s*1000L?/, unless: /["'](iat|nbf)["']|IssuedAt|NotBefore\(/, data: () => ({ clock: 'epoch seconds' }) }],
-  kotlin: [{ messageId: 'seconds-clock', pattern: /\.epochSecond\b|getEpochSecond\(\)|currentTimeMillis\(\)\s*\/\s*1000L?|toEpochMilli\(\)\s*\/\s*1000L?/, data: () => ({ clock: 'epoch seconds' }) }],
+  java: [
+    {
+      messageId: 'seconds-clock',
+      pattern: /getEpochSecond\(\)|currentTimeMillis\(\)\s*\/\s*1000L?|toEpochMilli\(\)\s*\/\s*1000L?|getTime\(\)\s*\/\s*1000L?/,
+      unless: /["'](iat|nbf)["']|IssuedAt|NotBefore\(/,
+      data: () => ({ clock: 'epoch seconds' }),
+    },
+  ],
+  kotlin: [
+    {
+      messageId: 'seconds-clock',
+      pattern: /\.epochSecond\b|getEpochSecond\(\)|currentTimeMillis\(\)\s*\/\s*1000L?|toEpochMilli\(\)\s*\/\s*1000L?/,
+      data: () => ({ clock: 'epoch seconds' }),
+    },
+  ],
   csharp: [{ messageId: 'seconds-clock', pattern: /ToUnixTimeSeconds\(\)/, unless: /["'](iat|nbf)["']/, data: () => ({ clock: 'ToUnixTimeSeconds()' }) }],
   go: [{ messageId: 'seconds-clock', pattern: /\.Unix\(\)/, unless: NOT_MS, data: () => ({ clock: 'time.Now().Unix() (seconds)' }) }],
-  ruby: [{ messageId: 'seconds-clock', pattern: /Time\.(?:now|current)(?:\.utc)?\.to_i\b/, unless: NOT_MS, data: () => ({ clock: 'Time.now.to_i (seconds)' }) }],
+  ruby: [
+    { messageId: 'seconds-clock', pattern: /Time\.(?:now|current)(?:\.utc)?\.to_i\b/, unless: NOT_MS, data: () => ({ clock: 'Time.now.to_i (seconds)' }) },
+  ],
 }
 
 export default defineRule({
@@ -33,7 +54,9 @@ export default defineRule({
     },
     'seconds-clock': {
       text: 'The ASAP token times come from {{clock}}; Zoho reads not_before, not_after and exp in milliseconds.',
-      hints: ['Use a milliseconds clock: int(time.time() * 1000), round(microtime(true) * 1000), System.currentTimeMillis(), time.Now().UnixMilli(), (Time.now.to_f * 1000).to_i, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().'],
+      hints: [
+        'Use a milliseconds clock: int(time.time() * 1000), round(microtime(true) * 1000), System.currentTimeMillis(), time.Now().UnixMilli(), (Time.now.to_f * 1000).to_i, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().',
+      ],
     },
   },
   check(context) {
@@ -42,7 +65,8 @@ export default defineRule({
       for (const signing of asapSignings(index, context.file.text)) {
         for (const key of ['not_before', 'not_after', 'exp']) {
           const value = claim(signing, key)
-          if (value !== undefined && clockUnit(index, value) === 'seconds') context.report('seconds-claim', { claim: key }, { start: value.start, end: value.end })
+          if (value !== undefined && clockUnit(index, value) === 'seconds')
+            context.report('seconds-claim', { claim: key }, { start: value.start, end: value.end })
         }
       }
     }

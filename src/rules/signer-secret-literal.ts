@@ -11,13 +11,35 @@ const secret = (group: number) => (m: RegExpMatchArray) => {
 const NAMED = /\b(\w*(?:asap|zoho)\w*(?:secret|key)\w*)["']?\s*(?::\s*\w+\s*)?(?:=|:=|=>|:|,)\s*["']([^"'\n]{16,})["']/i
 
 export const PATTERNS: PatternTable<'literal-secret'> = {
-  python: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /jwt\.encode\([^,\n]+,\s*["']([^"'\n]{16,})["']/, redact: 1, data: secret(1) }],
-  php: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /JWT::encode\([^,\n]+,\s*['"]([^'"\n]{16,})['"]/, redact: 1, data: secret(1) }],
-  java: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /(?:hmacShaKeyFor|HMAC256|SecretKeySpec)\(\s*"([^"\n]{16,})"/, redact: 1, data: secret(1) }, { messageId: 'literal-secret', pattern: /"([^"\n]{16,})"\s*\.getBytes\(/, redact: 1, data: secret(1) }],
-  kotlin: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /"([^"\n]{16,})"\s*\.toByteArray\(/, redact: 1, data: secret(1) }],
-  csharp: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /GetBytes\(\s*"([^"\n]{16,})"\s*\)/, redact: 1, data: secret(1) }],
-  go: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /\[\]byte\(\s*"([^"\n]{16,})"\s*\)/, redact: 1, data: secret(1) }],
-  ruby: [{ messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) }, { messageId: 'literal-secret', pattern: /JWT\.encode\([^,\n]+,\s*['"]([^'"\n]{16,})['"]/, redact: 1, data: secret(1) }],
+  python: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /jwt\.encode\([^,\n]+,\s*["']([^"'\n]{16,})["']/, redact: 1, data: secret(1) },
+  ],
+  php: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /JWT::encode\([^,\n]+,\s*['"]([^'"\n]{16,})['"]/, redact: 1, data: secret(1) },
+  ],
+  java: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /(?:hmacShaKeyFor|HMAC256|SecretKeySpec)\(\s*"([^"\n]{16,})"/, redact: 1, data: secret(1) },
+    { messageId: 'literal-secret', pattern: /"([^"\n]{16,})"\s*\.getBytes\(/, redact: 1, data: secret(1) },
+  ],
+  kotlin: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /"([^"\n]{16,})"\s*\.toByteArray\(/, redact: 1, data: secret(1) },
+  ],
+  csharp: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /GetBytes\(\s*"([^"\n]{16,})"\s*\)/, redact: 1, data: secret(1) },
+  ],
+  go: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /\[\]byte\(\s*"([^"\n]{16,})"\s*\)/, redact: 1, data: secret(1) },
+  ],
+  ruby: [
+    { messageId: 'literal-secret', pattern: NAMED, redact: 2, data: secret(2) },
+    { messageId: 'literal-secret', pattern: /JWT\.encode\([^,\n]+,\s*['"]([^'"\n]{16,})['"]/, redact: 1, data: secret(1) },
+  ],
 }
 
 /** The ASAP secret belongs in the environment or a secret store, not in the source. */
@@ -33,7 +55,9 @@ export default defineRule({
   messages: {
     'literal-secret': {
       text: 'The ASAP secret is written in the source ({{length}} characters, line {{line}}).',
-      hints: ['Read it from the environment (process.env.ZOHO_ASAP_SECRET, os.environ[…], getenv(…)) or a secret store, and rotate it in Zoho Desk since it is in the repository history.'],
+      hints: [
+        'Read it from the environment (process.env.ZOHO_ASAP_SECRET, os.environ[…], getenv(…)) or a secret store, and rotate it in Zoho Desk since it is in the repository history.',
+      ],
     },
   },
   check(context) {
@@ -55,7 +79,8 @@ export default defineRule({
         const value = child(node, node.type === 'VariableDeclarator' ? 'init' : 'value')
         const literal = stringValue(value)
         if (name === undefined || value === undefined || literal === undefined || reported.has(value.start)) continue
-        if (/(asap|zoho)\w*(secret|key)/i.test(name) && looksLikeSecret(literal)) context.report('literal-secret', { length: literal.length }, { start: value.start, end: value.end }, { start: value.start, end: value.end })
+        if (/(asap|zoho)\w*(secret|key)/i.test(name) && looksLikeSecret(literal))
+          context.report('literal-secret', { length: literal.length }, { start: value.start, end: value.end }, { start: value.start, end: value.end })
       }
     }
   },

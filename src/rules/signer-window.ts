@@ -69,7 +69,7 @@ export default defineRule({
   messages: {
     'window-too-long': {
       text: 'The token is valid for {{window}}; Zoho accepts at most {{limit}}.',
-      hints: ['Use a window of at most 10 minutes, e.g. not_after: Date.now() + 5 * 60 * 1000 (Zoho\'s sample uses 5 minutes).'],
+      hints: ["Use a window of at most 10 minutes, e.g. not_after: Date.now() + 5 * 60 * 1000 (Zoho's sample uses 5 minutes)."],
     },
   },
   check(context) {
@@ -82,7 +82,11 @@ export default defineRule({
           if (constant === undefined) continue
           const seconds = clockUnit(index, value) === 'seconds'
           if (seconds ? constant.value > 600 : constant.value > MAX_MS) {
-            context.report('window-too-long', { window: seconds ? `${constant.value} s` : `${constant.value} ms`, limit: seconds ? '600 s' : '600000 ms' }, { start: constant.node.start, end: constant.node.end })
+            context.report(
+              'window-too-long',
+              { window: seconds ? `${constant.value} s` : `${constant.value} ms`, limit: seconds ? '600 s' : '600000 ms' },
+              { start: constant.node.start, end: constant.node.end },
+            )
           }
         }
         const expiresIn = child(property(signing.options, 'expiresIn'), 'value')
@@ -91,7 +95,8 @@ export default defineRule({
           if (node === undefined) continue
           const raw = stringValue(node) ?? (node.type === 'Literal' && typeof node.value === 'number' ? node.value : undefined)
           const seconds = raw === undefined ? undefined : durationSeconds(raw)
-          if (seconds !== undefined && seconds > 600) context.report('window-too-long', { window: `${seconds} s`, limit: '600 s' }, { start: node.start, end: node.end })
+          if (seconds !== undefined && seconds > 600)
+            context.report('window-too-long', { window: `${seconds} s`, limit: '600 s' }, { start: node.start, end: node.end })
         }
       }
     }

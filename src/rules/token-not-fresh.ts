@@ -26,7 +26,9 @@ export default defineRule({
   messages: {
     cached: {
       text: 'successCallback gets a token from {{source}}, not from a request made inside getJwtTokenCallback.',
-      hints: ["Fetch a new token inside the callback every time: (ok, fail) => fetch('/asap/jwt', { credentials: 'include' }).then((r) => r.json()).then((d) => ok(d.token), fail)"],
+      hints: [
+        "Fetch a new token inside the callback every time: (ok, fail) => fetch('/asap/jwt', { credentials: 'include' }).then((r) => r.json()).then((d) => ok(d.token), fail)",
+      ],
     },
   },
   check(context) {

@@ -17,10 +17,22 @@ export default defineRule({
   trigger: /asapApp\//,
   messages: {
     found: { status: 'pass', text: 'ASAP loader: host {{host}} ({{dataCenter}}), app id {{appId}}, orgId {{orgId}}.' },
-    'org-mismatch': { text: 'The loader names orgId {{orgId}}, but the configuration says {{expected}}.', hints: ['Copy the snippet again from Setup → Channels → ASAP → your app → Installation, or fix orgId in the config.'] },
-    'dc-mismatch': { text: 'The loader is on {{host}} (data centre {{dataCenter}}), but the configuration says data centre {{expected}}.', hints: ['Use the snippet of the data centre that holds your Desk org (desk.zoho.eu for EU, desk.zoho.in for India, …).'] },
-    'app-mismatch': { text: 'The loader names app id {{appId}}, but the configuration says {{expected}}.', hints: ['Copy the snippet of the ASAP app whose JWT settings you configured.'] },
-    'not-zoho-host': { text: 'The loader is served from {{host}}, which is not a Zoho Desk host.', hints: ['Load the widget from desk.zoho.<tld> as the snippet does; a proxy changes the origin Zoho sees.'] },
+    'org-mismatch': {
+      text: 'The loader names orgId {{orgId}}, but the configuration says {{expected}}.',
+      hints: ['Copy the snippet again from Setup → Channels → ASAP → your app → Installation, or fix orgId in the config.'],
+    },
+    'dc-mismatch': {
+      text: 'The loader is on {{host}} (data centre {{dataCenter}}), but the configuration says data centre {{expected}}.',
+      hints: ['Use the snippet of the data centre that holds your Desk org (desk.zoho.eu for EU, desk.zoho.in for India, …).'],
+    },
+    'app-mismatch': {
+      text: 'The loader names app id {{appId}}, but the configuration says {{expected}}.',
+      hints: ['Copy the snippet of the ASAP app whose JWT settings you configured.'],
+    },
+    'not-zoho-host': {
+      text: 'The loader is served from {{host}}, which is not a Zoho Desk host.',
+      hints: ['Load the widget from desk.zoho.<tld> as the snippet does; a proxy changes the origin Zoho sees.'],
+    },
   },
   check(context) {
     const { config } = context
@@ -38,7 +50,8 @@ export default defineRule({
       const data = { host, dataCenter, appId, orgId }
       context.report('found', data, span)
       if (config.orgId !== undefined && config.orgId !== orgId) context.report('org-mismatch', { ...data, expected: config.orgId }, span)
-      if (config.dataCenter !== undefined && config.dataCenter.toLowerCase() !== dataCenter) context.report('dc-mismatch', { ...data, expected: config.dataCenter }, span)
+      if (config.dataCenter !== undefined && config.dataCenter.toLowerCase() !== dataCenter)
+        context.report('dc-mismatch', { ...data, expected: config.dataCenter }, span)
       if (config.appId !== undefined && config.appId !== appId) context.report('app-mismatch', { ...data, expected: config.appId }, span)
     }
   },

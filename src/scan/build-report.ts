@@ -12,7 +12,11 @@ import type { Finding, Location } from './types.js'
  * 'file', `ref` = path), one result per finding. The location goes into the result's data
  * (`line`, `col`, `endLine`, `endCol`) with the code line (`snippet`, secrets replaced by `***`).
  */
-export function scanReport(scans: readonly FileScan[], rules: readonly Rule[], options: { toolVersion: string; now: number; strict: boolean; scannedFiles: number; passesNonce?: boolean; jsonEndpoints?: readonly string[] }): Report {
+export function scanReport(
+  scans: readonly FileScan[],
+  rules: readonly Rule[],
+  options: { toolVersion: string; now: number; strict: boolean; scannedFiles: number; passesNonce?: boolean; jsonEndpoints?: readonly string[] },
+): Report {
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
   const noncePassed = options.passesNonce === true || scans.some((scan) => scan.passesNonce)
   const jsonPaths = new Set([...(options.jsonEndpoints ?? []), ...scans.flatMap((scan) => scan.jsonEndpoints)].map(endpointPath))
@@ -35,7 +39,16 @@ export function scanReport(scans: readonly FileScan[], rules: readonly Rule[], o
     }
     for (const crash of scan.crashed) {
       const rule = byId.get(crash.ruleId)
-      checks.push({ id: crash.ruleId, status: 'error', severity: rule?.severity ?? 'error', title: rule?.title ?? crash.ruleId, messageId: 'crashed', message: `The rule crashed on this file: ${crash.message}`, hints: [], data: {} })
+      checks.push({
+        id: crash.ruleId,
+        status: 'error',
+        severity: rule?.severity ?? 'error',
+        title: rule?.title ?? crash.ruleId,
+        messageId: 'crashed',
+        message: `The rule crashed on this file: ${crash.message}`,
+        hints: [],
+        data: {},
+      })
     }
     subjects.push({ source: { kind: 'file', ref: scan.file.path }, token: null, notes: scan.notes, checks, verdict: verdictFor(checks) })
   }
@@ -94,6 +107,8 @@ function verdictFor(checks: readonly CheckResult[]): string {
   const warnings = checks.filter((check) => check.status === 'warn').length
   const first = checks.find((check) => check.status === 'fail' || check.status === 'error') ?? checks.find((check) => check.status === 'warn')
   if (first === undefined) return 'No problems found in this file.'
-  const counts = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')
+  const counts = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(' and ')
   return `${counts}: ${first.title} (${first.id}).`
 }

@@ -62,7 +62,8 @@ const SERVER_PATH = [
   /(^|\/)(server|app|index|main)\.[cm]?[jt]s$/,
 ]
 
-const SERVER_IMPORT = /\b(?:require\(\s*|from\s+)['"](?:express|fastify|koa|hono|@hapi\/hapi|next\/server|node:[\w/]+|fs|http|https|jsonwebtoken|crypto|dotenv(?:\/config)?)['"]|['"]use server['"]/
+const SERVER_IMPORT =
+  /\b(?:require\(\s*|from\s+)['"](?:express|fastify|koa|hono|@hapi\/hapi|next\/server|node:[\w/]+|fs|http|https|jsonwebtoken|crypto|dotenv(?:\/config)?)['"]|['"]use server['"]/
 const BROWSER_HINT = /\b(?:document\.|window\.|localStorage|sessionStorage|navigator\.)|['"]use client['"]/
 
 /**
@@ -71,7 +72,16 @@ const BROWSER_HINT = /\b(?:document\.|window\.|localStorage|sessionStorage|navig
  * DOM access).
  */
 export function sideOf(path: string, language: Language, text: string): Side {
-  if (language === 'python' || language === 'php' || language === 'java' || language === 'kotlin' || language === 'csharp' || language === 'go' || language === 'ruby') return 'server'
+  if (
+    language === 'python' ||
+    language === 'php' ||
+    language === 'java' ||
+    language === 'kotlin' ||
+    language === 'csharp' ||
+    language === 'go' ||
+    language === 'ruby'
+  )
+    return 'server'
   if (language === 'html' || language === 'template') return 'browser'
   const segments = path.split('/')
   if (segments.slice(0, -1).some((segment) => SHIPPED_DIRS.has(segment))) return 'browser'

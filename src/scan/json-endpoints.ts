@@ -17,7 +17,8 @@ export function jsonEndpoints(file: SourceFile): string[] {
   if (next !== null && /(?:Next)?Response\.json\(/.test(text)) out.push(`/${(next[1] ?? '').replace(/\([^)]*\)\//g, '')}`)
   const pagesApi = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(file.path)
   if (pagesApi !== null && /res(?:\.status\([^)]*\))?\.json\(/.test(text)) out.push(`/${pagesApi[1] ?? ''}`)
-  for (const match of text.matchAll(/@\w+\.(?:route|get|post)\(\s*["'](\/[^"']*)["'][^\n]*\n(?:[^\n]*\n){0,20}?[^\n]*(?:jsonify\(|return\s*\{)/g)) out.push(match[1] ?? '')
+  for (const match of text.matchAll(/@\w+\.(?:route|get|post)\(\s*["'](\/[^"']*)["'][^\n]*\n(?:[^\n]*\n){0,20}?[^\n]*(?:jsonify\(|return\s*\{)/g))
+    out.push(match[1] ?? '')
   return [...new Set(out.filter((path) => path !== ''))]
 }
 

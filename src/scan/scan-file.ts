@@ -29,7 +29,8 @@ export function sourceFile(path: string, text: string): SourceFile | undefined {
 
 // The widget script gets a real nonce: the snippet's `s.nonce = …` (or setAttribute), or a loader
 // `<script nonce=… src=…asapApp…>` tag. A nonce on the inline snippet alone does not reach the widget.
-const NONCE_PASSED = /\.nonce\s*=\s*(?!["']\{place_your_nonce_value_here\})(?:["']?\s*(?:<%=?|\{\{|\{%|@|\$\{|\{)|[A-Za-z_$(])|setAttribute\(\s*["']nonce["']\s*,\s*(?!["']\{place)[A-Za-z_$(]|<script\b[^>]*\bnonce\s*=[^>]*\bsrc\s*=[^>]*asapApp|<script\b[^>]*\bsrc\s*=[^>]*asapApp[^>]*\bnonce\s*=/
+const NONCE_PASSED =
+  /\.nonce\s*=\s*(?!["']\{place_your_nonce_value_here\})(?:["']?\s*(?:<%=?|\{\{|\{%|@|\$\{|\{)|[A-Za-z_$(])|setAttribute\(\s*["']nonce["']\s*,\s*(?!["']\{place)[A-Za-z_$(]|<script\b[^>]*\bnonce\s*=[^>]*\bsrc\s*=[^>]*asapApp|<script\b[^>]*\bsrc\s*=[^>]*asapApp[^>]*\bnonce\s*=/
 
 /** Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out. */
 export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig): FileScan {
@@ -55,7 +56,8 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       get scripts() {
         if (scripts === undefined) {
           scripts = scriptsOf(file)
-          if (scripts.some((script) => script.parser === 'loose')) notes.push('parsed with acorn-loose: some syntax was not understood, findings may be incomplete')
+          if (scripts.some((script) => script.parser === 'loose'))
+            notes.push('parsed with acorn-loose: some syntax was not understood, findings may be incomplete')
         }
         return scripts
       },
@@ -74,7 +76,15 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
   const suppressed = suppressions(file.text, file.language)
   const keep = (finding: Finding) => !suppressed.covers(finding.ruleId, finding.span.start)
   notes.push(...suppressed.problems)
-  return { file, findings: dedupe(findings.filter(keep)), unlessNoncePassed: dedupe(deferred.filter(keep)), passesNonce, jsonEndpoints: endpoints, notes, crashed }
+  return {
+    file,
+    findings: dedupe(findings.filter(keep)),
+    unlessNoncePassed: dedupe(deferred.filter(keep)),
+    passesNonce,
+    jsonEndpoints: endpoints,
+    notes,
+    crashed,
+  }
 }
 
 /**
@@ -179,4 +189,3 @@ export function pageScripts(text: string): { code: string; typescript: boolean }
   }
   return found ? { code: out.join(''), typescript } : undefined
 }
-

@@ -7,7 +7,8 @@ export interface Suppressions {
   readonly problems: readonly string[]
 }
 
-const COMMENT = /(?:\/\/|#|<!--|\/\*|\{\{!--|\{#|@\*)\s*asap-doctor-disable-next-line\s+([\w-]+(?:\s*,\s*[\w-]+)*)(\s+--\s*(\S[^\n]*?))?\s*(?:-->|\*\/|--\}\}|#\}|\*@)?\s*$/gm
+const COMMENT =
+  /(?:\/\/|#|<!--|\/\*|\{\{!--|\{#|@\*)\s*asap-doctor-disable-next-line\s+([\w-]+(?:\s*,\s*[\w-]+)*)(\s+--\s*(\S[^\n]*?))?\s*(?:-->|\*\/|--\}\}|#\}|\*@)?\s*$/gm
 
 /**
  * `// asap-doctor-disable-next-line <rule-id>[, <rule-id>] -- reason` (or `#` for Python and Ruby,

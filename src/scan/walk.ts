@@ -19,7 +19,33 @@ export interface WalkOptions {
  * Never entered: dependencies, VCS data and tool caches. `vendor` is PHP/Go/Ruby dependencies.
  * `.next` is skipped only for its cache and server output; `.next/static` holds the shipped bundles.
  */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', 'bower_components', '.cache', '.parcel-cache', '.turbo', '.nuxt', '.vercel', '.output', 'coverage', '__pycache__', '.venv', 'venv', '.tox', '.gradle', '.idea', '.vscode', 'target', 'obj', 'bin', '.mypy_cache', '.pytest_cache'])
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'vendor',
+  'bower_components',
+  '.cache',
+  '.parcel-cache',
+  '.turbo',
+  '.nuxt',
+  '.vercel',
+  '.output',
+  'coverage',
+  '__pycache__',
+  '.venv',
+  'venv',
+  '.tox',
+  '.gradle',
+  '.idea',
+  '.vscode',
+  'target',
+  'obj',
+  'bin',
+  '.mypy_cache',
+  '.pytest_cache',
+])
 const SKIP_PATHS = [/(^|\/)\.next\/(cache|server|types)(\/|$)/, /(^|\/)\.svelte-kit\/generated(\/|$)/]
 
 /**
@@ -59,7 +85,12 @@ export async function listFiles(reader: TreeReader, options: WalkOptions = {}): 
 }
 
 function inShipped(path: string): boolean {
-  return path.split('/').slice(0, -1).some((segment) => SHIPPED_DIRS.has(segment)) || SHIPPED_DIRS.has(path.split('/').at(-1) ?? '')
+  return (
+    path
+      .split('/')
+      .slice(0, -1)
+      .some((segment) => SHIPPED_DIRS.has(segment)) || SHIPPED_DIRS.has(path.split('/').at(-1) ?? '')
+  )
 }
 
 function isIgnored(ignores: ReadonlyArray<{ base: string; rules: Ignore }>, path: string): boolean {

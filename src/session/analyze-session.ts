@@ -369,7 +369,6 @@ function safeUrl(text: string): URL | undefined {
   }
 }
 
-
 function decodeBase64Text(text: string, mimeType: string): string {
   if (!/json|text|javascript|xml|x-www-form-urlencoded/i.test(mimeType) || text.length > 4 * 1024 * 1024) return ''
   return Buffer.from(text, 'base64').toString('utf8')

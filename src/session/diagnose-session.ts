@@ -50,7 +50,9 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
   const fetched = carriers.find((sighting) => sighting.entryIndexes.some((index) => index >= pageStart && index < attempt.entryIndex))
   const earlier = carriers.find((sighting) => sighting.entryIndex < pageStart)
   const sent = attempt.wire ?? attempt.token
-  const acceptedBefore = facts.attempts.find((other) => other.entryIndex < attempt.entryIndex && other.outcome === 'accepted' && (other.wire ?? other.token) === sent && sent !== '')
+  const acceptedBefore = facts.attempts.find(
+    (other) => other.entryIndex < attempt.entryIndex && other.outcome === 'accepted' && (other.wire ?? other.token) === sent && sent !== '',
+  )
   const integration: IntegrationFacts = {
     pageHost: attempt.pageHost,
     pageOrigin: attempt.pageOrigin,
@@ -83,7 +85,9 @@ async function diagnoseAttempt(attempt: LoginAttempt, facts: SessionFacts, optio
   const notes = [
     ...options.notes,
     `Zoho answered HTTP ${attempt.status}: ${describeOutcome(attempt.outcome)}.`,
-    ...(fetched === undefined ? [] : [`The token came from ${maskUrl(fetched.url)} (entry #${fetched.entryIndexes.find((index) => index >= pageStart) ?? fetched.entryIndex}).`]),
+    ...(fetched === undefined
+      ? []
+      : [`The token came from ${maskUrl(fetched.url)} (entry #${fetched.entryIndexes.find((index) => index >= pageStart) ?? fetched.entryIndex}).`]),
     ...pageNote(attempt, facts),
     `Time checks are evaluated at the request time ${attempt.startedDateTime}, not at today's clock.`,
   ]
@@ -122,10 +126,16 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
   for (const load of targets) {
     const scripts = load === undefined ? facts.widgetScripts : scriptsFor(load.index, facts)
     const pageHost = load?.host ?? scripts[0]?.pageHost
-    const tokenEndpointSeen = facts.sightings.some((sighting) => sighting.place === 'response body' && (load === undefined || sighting.entryIndexes.some((index) => index >= load.entryIndex)))
+    const tokenEndpointSeen = facts.sightings.some(
+      (sighting) => sighting.place === 'response body' && (load === undefined || sighting.entryIndexes.some((index) => index >= load.entryIndex)),
+    )
     const subject = await diagnoseWithoutToken(
       {
-        source: { kind: 'har', ref: options.ref, ...(load === undefined ? {} : { entryIndex: load.entryIndex, url: load.url, time: new Date(load.startedAt).toISOString() }) },
+        source: {
+          kind: 'har',
+          ref: options.ref,
+          ...(load === undefined ? {} : { entryIndex: load.entryIndex, url: load.url, time: new Date(load.startedAt).toISOString() }),
+        },
         checks: options.pageChecks,
         now: load?.startedAt ?? options.now,
         secrets: options.secrets,
@@ -180,9 +190,16 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
   // Sightings are context, not the subject: a short, masked form is enough to tell them apart.
   const show = (token: string) => (reveal ? token : `${token.slice(0, 20)}…${maskToken(token).slice(-14)}`)
   const events: Array<TimelineEvent & { at: number }> = []
-  if (load !== undefined) events.push({ at: load.startedAt, time: iso(load.startedAt), kind: 'page', label: `page ${maskUrl(load.url)}`, entryIndex: load.entryIndex })
+  if (load !== undefined)
+    events.push({ at: load.startedAt, time: iso(load.startedAt), kind: 'page', label: `page ${maskUrl(load.url)}`, entryIndex: load.entryIndex })
   for (const script of facts.widgetScripts.filter((item) => inPage(item.entryIndex))) {
-    events.push({ at: script.startedAt ?? 0, time: iso(script.startedAt ?? 0), kind: 'widget-script', label: `ASAP ${script.version} widget script ${script.host} app ${script.appId ?? '?'} org ${script.orgId ?? '?'} → HTTP ${script.status ?? '?'}`, entryIndex: script.entryIndex })
+    events.push({
+      at: script.startedAt ?? 0,
+      time: iso(script.startedAt ?? 0),
+      kind: 'widget-script',
+      label: `ASAP ${script.version} widget script ${script.host} app ${script.appId ?? '?'} org ${script.orgId ?? '?'} → HTTP ${script.status ?? '?'}`,
+      entryIndex: script.entryIndex,
+    })
   }
   for (const sighting of facts.sightings.filter((item) => inPage(item.entryIndex))) {
     const endpoint = sighting.place === 'response body' && facts.attempts.some((attempt) => attempt.token === sighting.token)
@@ -195,10 +212,22 @@ function timelineFor(pageLoad: number, facts: SessionFacts, reveal: boolean): Ti
     })
   }
   for (const error of facts.pageErrors.filter((item) => inPage(item.entryIndex))) {
-    events.push({ at: error.startedAt, time: iso(error.startedAt), kind: 'page-error', label: `page error reported: ${error.message}`, entryIndex: error.entryIndex })
+    events.push({
+      at: error.startedAt,
+      time: iso(error.startedAt),
+      kind: 'page-error',
+      label: `page error reported: ${error.message}`,
+      entryIndex: error.entryIndex,
+    })
   }
   for (const attempt of facts.attempts.filter((item) => inPage(item.entryIndex))) {
-    events.push({ at: attempt.startedAt, time: attempt.startedDateTime, kind: 'auth-call', label: `${attempt.method} ${attempt.host} remote/auth → HTTP ${attempt.status} ${describeOutcome(attempt.outcome)}`, entryIndex: attempt.entryIndex })
+    events.push({
+      at: attempt.startedAt,
+      time: attempt.startedDateTime,
+      kind: 'auth-call',
+      label: `${attempt.method} ${attempt.host} remote/auth → HTTP ${attempt.status} ${describeOutcome(attempt.outcome)}`,
+      entryIndex: attempt.entryIndex,
+    })
   }
   return events.sort((a, b) => a.at - b.at || (a.entryIndex ?? 0) - (b.entryIndex ?? 0)).map(({ at: _at, ...event }) => event)
 }

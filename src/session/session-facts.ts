@@ -1,15 +1,7 @@
 import type { WidgetScriptFacts } from '../core/types.js'
 
 /** Where in a request or response a token was seen. */
-export type TokenPlace =
-  | 'query'
-  | 'request body'
-  | 'request header'
-  | 'request cookie'
-  | 'response body'
-  | 'response header'
-  | 'response cookie'
-  | 'url'
+export type TokenPlace = 'query' | 'request body' | 'request header' | 'request cookie' | 'response body' | 'response header' | 'response cookie' | 'url'
 
 /** A `POST …/accounts/op/{id}/oauth/v2/remote/auth` call (or another JWT sent to a Zoho host). */
 export interface LoginAttempt {

@@ -38,7 +38,9 @@ export function tokenVerdict(checks: readonly CheckResult[], options: VerdictOpt
       sentence: `Nothing in the token explains a rejection, but the signature was not verified (${signature.messageId === 'no-secret' ? 'no secret given' : 'signature unavailable'}).${warningNote}`,
     }
   }
-  return { sentence: `Zoho should accept this token; if the widget still falls back to guest, the cause is outside the token (user, domain, org).${warningNote}` }
+  return {
+    sentence: `Zoho should accept this token; if the widget still falls back to guest, the cause is outside the token (user, domain, org).${warningNote}`,
+  }
 }
 
 /** One recorded login attempt: what Zoho answered, and the cause the evidence supports. */
@@ -54,10 +56,17 @@ export function attemptVerdict(attempt: AttemptOutcome, checks: readonly CheckRe
   }
   const answer = attempt.outcome === 'general_error' ? 'Zoho answered general_error' : `Zoho did not accept this login (HTTP ${attempt.status})`
   if (root !== undefined) return blame(root, `${answer} because ${cause(root)}${also(others)}.`)
-  if (options.partial === true) return { sentence: `${answer}; the selected checks pass (${ranIds(checks)}), so the cause is among the checks that were not run.` }
-  const unproven = crashed.length > 0 ? `${answer}; nothing that ran proves why, and ${couldNotRun(crashed)}` : `${answer}, and nothing in the recording proves why`
+  if (options.partial === true)
+    return { sentence: `${answer}; the selected checks pass (${ranIds(checks)}), so the cause is among the checks that were not run.` }
+  const unproven =
+    crashed.length > 0 ? `${answer}; nothing that ran proves why, and ${couldNotRun(crashed)}` : `${answer}, and nothing in the recording proves why`
   if (suspects.length === 0) return { sentence: `${unproven}.` }
-  return { sentence: `${unproven}. What to check, most likely first: ${suspects.slice(0, 3).map((suspect, index) => `${index + 1}) ${lowerFirst(suspect.title)}`).join('; ')}.` }
+  return {
+    sentence: `${unproven}. What to check, most likely first: ${suspects
+      .slice(0, 3)
+      .map((suspect, index) => `${index + 1}) ${lowerFirst(suspect.title)}`)
+      .join('; ')}.`,
+  }
 }
 
 /** A page load with no login attempt. */
@@ -102,7 +111,9 @@ function also(others: readonly CheckResult[]): string {
 }
 
 function couldNotRun(crashed: readonly CheckResult[]): string {
-  return crashed.length === 1 ? `the ${crashed[0]?.id ?? ''} check could not run` : `${crashed.length} checks could not run (${crashed.map((check) => check.id).join(', ')})`
+  return crashed.length === 1
+    ? `the ${crashed[0]?.id ?? ''} check could not run`
+    : `${crashed.length} checks could not run (${crashed.map((check) => check.id).join(', ')})`
 }
 
 function warnings(checks: readonly CheckResult[]): string {

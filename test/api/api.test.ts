@@ -105,8 +105,27 @@ describe('diagnoseHar', () => {
   const entry = (at: number, method: string, url: string, status: number, mimeType: string, text: string, headers: Record<string, string> = {}) => ({
     startedDateTime: new Date(T0 + at).toISOString(),
     time: 20,
-    request: { method, url, httpVersion: 'HTTP/1.1', cookies: [], headers: Object.entries(headers).map(([name, value]) => ({ name, value })), queryString: [], headersSize: -1, bodySize: -1 },
-    response: { status, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: text.length, mimeType, text }, redirectURL: '', headersSize: -1, bodySize: -1 },
+    request: {
+      method,
+      url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: Object.entries(headers).map(([name, value]) => ({ name, value })),
+      queryString: [],
+      headersSize: -1,
+      bodySize: -1,
+    },
+    response: {
+      status,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: [],
+      content: { size: text.length, mimeType, text },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
     cache: {},
     timings: { send: 0, wait: 10, receive: 0 },
   })
@@ -116,9 +135,24 @@ describe('diagnoseHar', () => {
       creator: { name: 'Firefox', version: '145.0' },
       pages: [],
       entries: [
-        entry(0, 'GET', 'https://app.example.com/help', 200, 'text/html', '<script>window.ZohoDeskAsapReady(function(){ZohoDeskAsap.invoke("login", cb)})</script>'),
+        entry(
+          0,
+          'GET',
+          'https://app.example.com/help',
+          200,
+          'text/html',
+          '<script>window.ZohoDeskAsapReady(function(){ZohoDeskAsap.invoke("login", cb)})</script>',
+        ),
         entry(30, 'GET', 'https://desk.zoho.com/portal/api/web/asapApp/4213000000108007?orgId=712340056', 200, 'text/javascript', '/* widget */'),
-        entry(500, 'POST', `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}`, 400, 'application/json', '{"error":"general_error"}', { Origin: 'https://app.example.com' }),
+        entry(
+          500,
+          'POST',
+          `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}`,
+          400,
+          'application/json',
+          '{"error":"general_error"}',
+          { Origin: 'https://app.example.com' },
+        ),
       ],
     },
   })
@@ -128,7 +162,20 @@ describe('diagnoseHar', () => {
   it('finds the login attempt and gives the same subjects as `har --format json`', async () => {
     const options = { secret: TEST_SECRET, orgId: '712340056', dataCenter: 'us', allowedDomains: ['app.example.com'], ref: file } as const
     const report = await diagnoseHar(createReadStream(file), options)
-    const cli = await runCliInProcess(['har', file, '--secret', TEST_SECRET, '--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--format', 'json'])
+    const cli = await runCliInProcess([
+      'har',
+      file,
+      '--secret',
+      TEST_SECRET,
+      '--org-id',
+      '712340056',
+      '--data-center',
+      'us',
+      '--allowed-domain',
+      'app.example.com',
+      '--format',
+      'json',
+    ])
     const fromCli = JSON.parse(cli.stdout.replaceAll('--secret', 'the secret option')) as typeof report
     expect(report.command).toBe('har')
     expect(report.subjects.map(({ notes: _, ...rest }) => rest)).toEqual(fromCli.subjects.map(({ notes: _, ...rest }) => rest))
@@ -138,7 +185,24 @@ describe('diagnoseHar', () => {
     // Narrowed runs too (the har command keeps what Zoho answered, and says the verdict is partial).
     const narrowed = await diagnoseHar(readFileSync(file), { ...options, only: ['time-units'] })
     const narrowedCli = JSON.parse(
-      (await runCliInProcess(['har', file, '--secret', TEST_SECRET, '--org-id', '712340056', '--data-center', 'us', '--allowed-domain', 'app.example.com', '--only', 'time-units', '--format', 'json'])).stdout.replaceAll('--secret', 'the secret option'),
+      (
+        await runCliInProcess([
+          'har',
+          file,
+          '--secret',
+          TEST_SECRET,
+          '--org-id',
+          '712340056',
+          '--data-center',
+          'us',
+          '--allowed-domain',
+          'app.example.com',
+          '--only',
+          'time-units',
+          '--format',
+          'json',
+        ])
+      ).stdout.replaceAll('--secret', 'the secret option'),
     ) as typeof report
     expect(narrowed.subjects.map(({ notes: _, ...rest }) => rest)).toEqual(narrowedCli.subjects.map(({ notes: _, ...rest }) => rest))
     // Bytes and text give the same result as a stream.

@@ -43,9 +43,27 @@ describe('verify --batch', () => {
     expect(run.stderr).toBe('')
     expect(run.exitCode).toBe(1)
     const summary = JSON.parse(run.stdout)
-    expect(summary).toMatchObject({ command: 'verify --batch', lines: lines.length - 2, blankLines: 2, tokens: 64, accepted: 48, acceptedWithWarnings: 6, rejected: 16, badLines: 3, unverifiedSignatures: 0, exitCode: 1 })
+    expect(summary).toMatchObject({
+      command: 'verify --batch',
+      lines: lines.length - 2,
+      blankLines: 2,
+      tokens: 64,
+      accepted: 48,
+      acceptedWithWarnings: 6,
+      rejected: 16,
+      badLines: 3,
+      unverifiedSignatures: 0,
+      exitCode: 1,
+    })
     const byCause = Object.fromEntries(summary.causes.map((cause: { checkId: string; messageId: string }) => [`${cause.checkId}/${cause.messageId}`, cause]))
-    expect(byCause['time-validity/expired']).toMatchObject({ status: 'fail', count: 7, firstLines: expected.expired?.slice(0, 3), minMs: 120_000, maxMs: 300_000, label: 'expired at --now by 2–5 min' })
+    expect(byCause['time-validity/expired']).toMatchObject({
+      status: 'fail',
+      count: 7,
+      firstLines: expected.expired?.slice(0, 3),
+      minMs: 120_000,
+      maxMs: 300_000,
+      label: 'expired at --now by 2–5 min',
+    })
     expect(byCause['time-units/seconds-in-ms-claim']).toMatchObject({ count: 5, firstLines: expected.seconds?.slice(0, 3) })
     expect(byCause['signature/mismatch']).toMatchObject({ count: 4, firstLines: expected.wrong?.slice(0, 3) })
     expect(byCause['email-normalization/not-normalized']).toMatchObject({ status: 'warn', count: 6, share: 6 / 64 })
@@ -71,11 +89,18 @@ describe('verify --batch', () => {
 
   it('writes one JSON line per non-blank line with --format jsonl', async () => {
     const run = await runCliInProcess(['verify', '--batch', file, SECRET, AT, '--format', 'jsonl'])
-    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(records).toHaveLength(lines.length - 2)
     expect(records.filter((record) => record.accepted)).toHaveLength(48)
     const first = expected.expired?.[0]
-    expect(records.find((record) => record.line === first)).toMatchObject({ accepted: false, failing: ['time-validity'], rootCause: { checkId: 'time-validity', messageId: 'expired' } })
+    expect(records.find((record) => record.line === first)).toMatchObject({
+      accepted: false,
+      failing: ['time-validity'],
+      rootCause: { checkId: 'time-validity', messageId: 'expired' },
+    })
     expect(records.find((record) => record.line === expected.junk?.[0])).toMatchObject({ token: null, accepted: false, badLine: 'no-token' })
     expect(records.find((record) => record.line === expected.pasted?.[0])).toMatchObject({ accepted: true, failing: [], warnings: [] })
     expect(records.find((record) => record.line === expected.upper?.[0])).toMatchObject({ accepted: true, warnings: ['email-normalization'] })
@@ -141,7 +166,10 @@ describe('verify --batch --only', () => {
   it('runs only the chosen checks and its verdicts say so', async () => {
     const path = tempFile('only.txt', [good(1), inSeconds(2), good(3)])
     const run = await runCliInProcess(['verify', '--batch', path, SECRET, AT, '--only', 'signature,email-format', '--format', 'jsonl'])
-    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(records.map((record) => record.accepted)).toEqual([true, true, true])
     expect(records[0].verdict).toBe(records[1].verdict)
     expect(records[0].verdict).toMatch(/selected checks pass/)

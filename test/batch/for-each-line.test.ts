@@ -33,7 +33,10 @@ function split(bytes: Buffer, cuts: readonly number[]): Buffer[] {
 describe('forEachLine', () => {
   it('gives the same lines however the stream is cut (CRLF, UTF-8 split mid-character, no final newline)', async () => {
     const text = 'eyJa.b.c\r\nzwölf ünïcödé 😀\n\n{"jwt":"x.y.z"}\nlast line without newline'
-    const expected = ['eyJa.b.c', 'zwölf ünïcödé 😀', '', '{"jwt":"x.y.z"}', 'last line without newline'].map((value, index): [number, string] => [index + 1, value])
+    const expected = ['eyJa.b.c', 'zwölf ünïcödé 😀', '', '{"jwt":"x.y.z"}', 'last line without newline'].map((value, index): [number, string] => [
+      index + 1,
+      value,
+    ])
     const bytes = Buffer.from(text, 'utf8')
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(), { maxLength: 12 }), async (cuts) => {

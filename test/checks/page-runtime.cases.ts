@@ -26,17 +26,45 @@ const thirdParty = [
 
 export default {
   valid: [
-    { name: 'login after ready, bare token, nothing blocked', context: runtime({}), messageId: 'ok', data: { invokes: 'login', callback: 'a bare token string of 176 characters' } },
+    {
+      name: 'login after ready, bare token, nothing blocked',
+      context: runtime({}),
+      messageId: 'ok',
+      data: { invokes: 'login', callback: 'a bare token string of 176 characters' },
+    },
     { name: 'not recorded in a browser', messageId: 'not-recorded', status: 'skip' },
-    { name: 'third-party cookies refused by the browser settings: reported, not a failure', context: runtime({ blockedCookies: thirdParty }), messageId: 'ok-third-party-cookies', data: { cookies: 'iamcsr, _zpsid', host: 'accounts.zohoportal.com' } },
-    { name: 'a CSP violation of a non-Zoho host is not the widget', context: runtime({ cspViolations: [{ at: NOW, blockedUri: 'https://ads.example.net/x.js', directive: 'script-src-elem' }] }), messageId: 'ok' },
-    { name: 'a page error that has nothing to do with the widget', context: runtime({ pageErrors: [{ at: NOW, message: 'TypeError: chart is undefined' }] }), messageId: 'ok' },
-    { name: 'a cookie refused by an unrelated host', context: runtime({ blockedCookies: [{ at: NOW, url: 'https://tracker.example.net/p', name: 'uid', reason: 'SameSiteNoneInsecure' }] }), messageId: 'ok' },
+    {
+      name: 'third-party cookies refused by the browser settings: reported, not a failure',
+      context: runtime({ blockedCookies: thirdParty }),
+      messageId: 'ok-third-party-cookies',
+      data: { cookies: 'iamcsr, _zpsid', host: 'accounts.zohoportal.com' },
+    },
+    {
+      name: 'a CSP violation of a non-Zoho host is not the widget',
+      context: runtime({ cspViolations: [{ at: NOW, blockedUri: 'https://ads.example.net/x.js', directive: 'script-src-elem' }] }),
+      messageId: 'ok',
+    },
+    {
+      name: 'a page error that has nothing to do with the widget',
+      context: runtime({ pageErrors: [{ at: NOW, message: 'TypeError: chart is undefined' }] }),
+      messageId: 'ok',
+    },
+    {
+      name: 'a cookie refused by an unrelated host',
+      context: runtime({ blockedCookies: [{ at: NOW, url: 'https://tracker.example.net/p', name: 'uid', reason: 'SameSiteNoneInsecure' }] }),
+      messageId: 'ok',
+    },
   ],
   invalid: [
     {
       name: 'script-src blocks the widget script (csp-blocks-widget scenario)',
-      context: runtime({ asapDefinedAt: undefined, invokes: [], callbackValues: [], jwtCallbackCalls: 0, cspViolations: [{ at: NOW, blockedUri: WIDGET, directive: 'script-src-elem' }] }),
+      context: runtime({
+        asapDefinedAt: undefined,
+        invokes: [],
+        callbackValues: [],
+        jwtCallbackCalls: 0,
+        cspViolations: [{ at: NOW, blockedUri: WIDGET, directive: 'script-src-elem' }],
+      }),
       messageId: 'csp-blocks-widget',
       data: { host: 'desk.zoho.com', origin: 'https://desk.zoho.com', directive: 'script-src-elem' },
     },
@@ -46,10 +74,21 @@ export default {
       messageId: 'csp-blocks-login',
       data: { host: 'accounts.zohoportal.com', origin: 'https://accounts.zohoportal.com' },
     },
-    { name: 'style-src blocks the widget stylesheet', context: runtime({ cspViolations: [{ at: NOW, blockedUri: 'https://static.zohocdn.com/asap/app.css', directive: 'style-src-elem' }] }), messageId: 'csp-blocks-zoho', data: { directive: 'style-src-elem' } },
+    {
+      name: 'style-src blocks the widget stylesheet',
+      context: runtime({ cspViolations: [{ at: NOW, blockedUri: 'https://static.zohocdn.com/asap/app.css', directive: 'style-src-elem' }] }),
+      messageId: 'csp-blocks-zoho',
+      data: { directive: 'style-src-elem' },
+    },
     {
       name: 'an inline script blocked and ZohoDeskAsapReady never defined: the snippet did not run',
-      context: runtime({ readyDefinedAt: undefined, asapDefinedAt: undefined, invokes: [], callbackValues: [], cspViolations: [{ at: NOW, blockedUri: 'inline', directive: 'script-src-elem' }] }),
+      context: runtime({
+        readyDefinedAt: undefined,
+        asapDefinedAt: undefined,
+        invokes: [],
+        callbackValues: [],
+        cspViolations: [{ at: NOW, blockedUri: 'inline', directive: 'script-src-elem' }],
+      }),
       messageId: 'csp-blocks-snippet',
     },
     {
@@ -70,9 +109,23 @@ export default {
       messageId: 'callback-wrapped',
       data: { length: 183, shape: 'it starts with "Bearer "' },
     },
-    { name: 'JSON.stringify(token): quoted', context: runtime({ callbackValues: [{ at: NOW, type: 'string', length: 178, bareJwt: false, shape: 'quoted' }] }), messageId: 'callback-wrapped' },
-    { name: 'successCallback(undefined)', context: runtime({ callbackValues: [{ at: NOW, type: 'undefined', bareJwt: false, shape: 'undefined' }] }), messageId: 'callback-no-token', data: { what: 'undefined' } },
-    { name: 'successCallback("[object Object]")', context: runtime({ callbackValues: [{ at: NOW, type: 'string', length: 15, bareJwt: false, shape: 'stringified-object' }] }), messageId: 'callback-no-token', data: { what: 'the string "[object Object]"' } },
+    {
+      name: 'JSON.stringify(token): quoted',
+      context: runtime({ callbackValues: [{ at: NOW, type: 'string', length: 178, bareJwt: false, shape: 'quoted' }] }),
+      messageId: 'callback-wrapped',
+    },
+    {
+      name: 'successCallback(undefined)',
+      context: runtime({ callbackValues: [{ at: NOW, type: 'undefined', bareJwt: false, shape: 'undefined' }] }),
+      messageId: 'callback-no-token',
+      data: { what: 'undefined' },
+    },
+    {
+      name: 'successCallback("[object Object]")',
+      context: runtime({ callbackValues: [{ at: NOW, type: 'string', length: 15, bareJwt: false, shape: 'stringified-object' }] }),
+      messageId: 'callback-no-token',
+      data: { what: 'the string "[object Object]"' },
+    },
     {
       name: 'the widget asked for a token, the page never answered',
       context: runtime({ callbackValues: [], jwtCallbackCalls: 1, errorCallbackCalls: 1 }),

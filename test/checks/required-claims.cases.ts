@@ -12,13 +12,50 @@ export default {
   invalid: [
     { name: 'email missing', input: token(without(goodPayload(), 'email')), messageId: 'missing', data: { claims: ['email'] } },
     // Zoho's debugging page: start from nbf or iat (s), end from exp (ms). Documented, so a warning only.
-    { name: 'iat (s) and exp (ms) instead of not_before/not_after', input: token({ ...without(goodPayload(), 'not_before', 'not_after'), iat: Math.floor(NOW / 1000), exp: NOW + 300_000 }), messageId: 'alternative-time-claims', status: 'warn', data: { used: ['iat', 'exp'], instead: ['not_before', 'not_after'] } },
-    { name: 'nbf (s) and exp (ms)', input: token({ ...without(goodPayload(), 'not_before', 'not_after'), nbf: NOW / 1000, exp: NOW + 300_000 }), messageId: 'alternative-time-claims', status: 'warn', data: { used: ['nbf', 'exp'] } },
-    { name: 'no end claim at all', input: token({ ...without(goodPayload(), 'not_before', 'not_after'), iat: Math.floor(NOW / 1000) }), messageId: 'missing', data: { claims: ['not_after'] } },
-    { name: 'camelCase notBefore', input: token({ ...without(goodPayload(), 'not_before'), notBefore: NOW }), messageId: 'missing', data: { claims: ['not_before'], lookalikes: ' ("notBefore" is present instead of "not_before")' } },
-    { name: 'email_verified as the string "true"', input: token(goodPayload({ email_verified: 'true' })), messageId: 'boolean-as-string', data: { claim: 'email_verified', value: '"true"' } },
-    { name: 'not_before as a numeric string', input: token(goodPayload({ not_before: '1700000000000' })), messageId: 'number-as-string', data: { claim: 'not_before', value: '"1700000000000"' } },
-    { name: 'email as a number', input: token(goodPayload({ email: 42 })), messageId: 'wrong-type', data: { claim: 'email', expected: 'string', actual: 'number' } },
+    {
+      name: 'iat (s) and exp (ms) instead of not_before/not_after',
+      input: token({ ...without(goodPayload(), 'not_before', 'not_after'), iat: Math.floor(NOW / 1000), exp: NOW + 300_000 }),
+      messageId: 'alternative-time-claims',
+      status: 'warn',
+      data: { used: ['iat', 'exp'], instead: ['not_before', 'not_after'] },
+    },
+    {
+      name: 'nbf (s) and exp (ms)',
+      input: token({ ...without(goodPayload(), 'not_before', 'not_after'), nbf: NOW / 1000, exp: NOW + 300_000 }),
+      messageId: 'alternative-time-claims',
+      status: 'warn',
+      data: { used: ['nbf', 'exp'] },
+    },
+    {
+      name: 'no end claim at all',
+      input: token({ ...without(goodPayload(), 'not_before', 'not_after'), iat: Math.floor(NOW / 1000) }),
+      messageId: 'missing',
+      data: { claims: ['not_after'] },
+    },
+    {
+      name: 'camelCase notBefore',
+      input: token({ ...without(goodPayload(), 'not_before'), notBefore: NOW }),
+      messageId: 'missing',
+      data: { claims: ['not_before'], lookalikes: ' ("notBefore" is present instead of "not_before")' },
+    },
+    {
+      name: 'email_verified as the string "true"',
+      input: token(goodPayload({ email_verified: 'true' })),
+      messageId: 'boolean-as-string',
+      data: { claim: 'email_verified', value: '"true"' },
+    },
+    {
+      name: 'not_before as a numeric string',
+      input: token(goodPayload({ not_before: '1700000000000' })),
+      messageId: 'number-as-string',
+      data: { claim: 'not_before', value: '"1700000000000"' },
+    },
+    {
+      name: 'email as a number',
+      input: token(goodPayload({ email: 42 })),
+      messageId: 'wrong-type',
+      data: { claim: 'email', expected: 'string', actual: 'number' },
+    },
     { name: 'email null counts as missing', input: token(goodPayload({ email: null })), messageId: 'missing' },
   ],
 } satisfies CheckCases

@@ -14,7 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-check-'))
 beforeAll(async () => {
   endpoint = await startFakeTokenEndpoint()
   desk = await startFakeDeskServer({
-    contacts: [{ email: 'jane.doe@example.com', isEndUser: true }, { email: 'sam.lee@example.com', isEndUser: false }],
+    contacts: [
+      { email: 'jane.doe@example.com', isEndUser: true },
+      { email: 'sam.lee@example.com', isEndUser: false },
+    ],
     helpCenterUsers: [{ email: 'jane.doe@example.com', status: 'ACTIVE' }],
   })
   writeFileSync(join(dir, 'users.txt'), 'jane.doe@example.com\n')
@@ -49,7 +52,14 @@ describe('asap-doctor check', () => {
     const run = await check(writeConfig('ok.json', base()), '--format', 'json')
     const report = JSON.parse(run.stdout)
     const statuses = Object.fromEntries(report.subjects[0].checks.map((c: { id: string; status: string }) => [c.id, c.status]))
-    expect(statuses).toMatchObject({ 'endpoint-response': 'pass', signature: 'pass', 'org-id': 'pass', 'data-center': 'pass', 'allowed-domain': 'pass', 'help-center-user': 'pass' })
+    expect(statuses).toMatchObject({
+      'endpoint-response': 'pass',
+      signature: 'pass',
+      'org-id': 'pass',
+      'data-center': 'pass',
+      'allowed-domain': 'pass',
+      'help-center-user': 'pass',
+    })
     expect(run.exitCode).toBe(0)
   })
 
@@ -93,10 +103,23 @@ describe('asap-doctor check', () => {
 
   it('--token-file instead of an endpoint: token checks plus the integration', async () => {
     const config = writeConfig('token-file.json', { ...base(), tokenEndpoint: undefined })
-    const run = await runCliInProcess(['check', '--config', config, '--token-file', join(process.cwd(), 'fixtures/tokens/exp-in-seconds.txt'), '--now', '2026-11-21T06:00:00Z', '--format', 'json'], {
-      env: { ASAP_JWT_SECRET: TEST_SECRET },
-      cwd: dir,
-    })
+    const run = await runCliInProcess(
+      [
+        'check',
+        '--config',
+        config,
+        '--token-file',
+        join(process.cwd(), 'fixtures/tokens/exp-in-seconds.txt'),
+        '--now',
+        '2026-11-21T06:00:00Z',
+        '--format',
+        'json',
+      ],
+      {
+        env: { ASAP_JWT_SECRET: TEST_SECRET },
+        cwd: dir,
+      },
+    )
     const report = JSON.parse(run.stdout)
     const failing = report.subjects[0].checks.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id)
     expect(failing).toEqual(['time-units', 'validity-window', 'time-validity'])
@@ -109,7 +132,23 @@ describe('asap-doctor check', () => {
     writeFileSync(join(dir, 'late.txt'), makeToken({ payload: goodPayload({ not_before: now - 303_000, not_after: now - 3_000 }) }))
     const config = writeConfig('leeway.json', { leewayMs: 5000 })
     const timeValidity = async (...extra: string[]) => {
-      const run = await runCliInProcess(['check', '--config', config, '--token-file', join(dir, 'late.txt'), '--now', '2026-11-21T06:00:00Z', '--only', 'time-validity', '--format', 'json', ...extra], { cwd: dir })
+      const run = await runCliInProcess(
+        [
+          'check',
+          '--config',
+          config,
+          '--token-file',
+          join(dir, 'late.txt'),
+          '--now',
+          '2026-11-21T06:00:00Z',
+          '--only',
+          'time-validity',
+          '--format',
+          'json',
+          ...extra,
+        ],
+        { cwd: dir },
+      )
       return JSON.parse(run.stdout).subjects[0].checks[0].status as string
     }
     expect(await timeValidity()).toBe('pass')
@@ -142,8 +181,19 @@ describe('asap-doctor check', () => {
   })
 
   it('--online with an org the token does not belong to: org-id fails, help-center-user errors', async () => {
-    const config = writeConfig('wrong-org.json', { ...base(), orgId: '20111269432', dataCenter: 'us', users: undefined, tokenEndpoint: undefined, expectEmail: 'jane.doe@example.com' })
-    const run = await runCliInProcess(['check', '--config', config, '--online', '--desk-base-url', desk.baseUrl, '--format', 'json'], { env: { ZOHO_DESK_ACCESS_TOKEN: FAKE_ACCESS_TOKEN }, now: Date.now, cwd: dir })
+    const config = writeConfig('wrong-org.json', {
+      ...base(),
+      orgId: '20111269432',
+      dataCenter: 'us',
+      users: undefined,
+      tokenEndpoint: undefined,
+      expectEmail: 'jane.doe@example.com',
+    })
+    const run = await runCliInProcess(['check', '--config', config, '--online', '--desk-base-url', desk.baseUrl, '--format', 'json'], {
+      env: { ZOHO_DESK_ACCESS_TOKEN: FAKE_ACCESS_TOKEN },
+      now: Date.now,
+      cwd: dir,
+    })
     const checks = JSON.parse(run.stdout).subjects[0].checks as Array<{ id: string; status: string; messageId: string }>
     expect(checks.find((c) => c.id === 'org-id')).toMatchObject({ status: 'fail', messageId: 'desk-org-mismatch' })
     expect(checks.find((c) => c.id === 'help-center-user')).toMatchObject({ status: 'error', messageId: 'org-mismatch' })
@@ -154,10 +204,18 @@ describe('asap-doctor check', () => {
     it.each([
       ['unknown key', { orgId: '712340056', colour: 'blue' }, /colour: unknown key/],
       ['wrong type', { orgId: '712340056', allowedDomains: 'app.example.com' }, /allowedDomains: must be an array/],
-      ['six domains', { allowedDomains: ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com'] }, /^asap-doctor: config \S+bad\.json: allowedDomains\[5\]: 6 domains; Zoho allows at most five\n$/],
+      [
+        'six domains',
+        { allowedDomains: ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com'] },
+        /^asap-doctor: config \S+bad\.json: allowedDomains\[5\]: 6 domains; Zoho allows at most five\n$/,
+      ],
       ['a URL as a domain', { allowedDomains: ['https://app.example.com'] }, /allowedDomains\[0\]: "https:\/\/app.example.com" is not a plain host name/],
       ['a secret in the file', { desk: { clientSecret: 'abcdef123456' } }, /desk.clientSecret: a secret written into the config file/],
-      ['a cookie value in the file', { tokenEndpoint: { url: 'https://app.example.com/t', headers: { Cookie: 'app_session=abc' } } }, /tokenEndpoint.headers.Cookie: a Cookie value is a credential/],
+      [
+        'a cookie value in the file',
+        { tokenEndpoint: { url: 'https://app.example.com/t', headers: { Cookie: 'app_session=abc' } } },
+        /tokenEndpoint.headers.Cookie: a Cookie value is a credential/,
+      ],
       ['a JWT in the file', { expectEmail: 'eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImEifQ.abc' }, /expectEmail: looks like a token/],
       ['a bad data centre', { dataCenter: 'mars' }, /dataCenter: "mars" is not a data centre/],
       ['an env var value instead of its name', { desk: { accessTokenEnv: '1000.abc.def' } }, /desk.accessTokenEnv: .* is not an environment variable name/],

@@ -18,7 +18,10 @@ interface Report {
 }
 
 async function endpoint(path: string, ...extra: string[]) {
-  const run = await runCliInProcess(['endpoint', `${server.baseUrl}${path}`, '--format', 'json', ...extra], { env: { NO_COLOR: '1', ASAP_JWT_SECRET: TEST_SECRET }, now: Date.now })
+  const run = await runCliInProcess(['endpoint', `${server.baseUrl}${path}`, '--format', 'json', ...extra], {
+    env: { NO_COLOR: '1', ASAP_JWT_SECRET: TEST_SECRET },
+    now: Date.now,
+  })
   const report = JSON.parse(run.stdout) as Report
   const result = (id: string) => report.subjects[0]?.checks.find((check) => check.id === id)
   return { run, report, result }
@@ -58,7 +61,9 @@ describe('asap-doctor endpoint (real HTTP on 127.0.0.1)', () => {
   it('an unreachable endpoint is a failing endpoint-response in every format (exit 1)', async () => {
     const run = await runCliInProcess(['endpoint', 'http://127.0.0.1:9/token', '--format', 'json'], { now: Date.now })
     expect(run.exitCode).toBe(1)
-    const report = JSON.parse(run.stdout) as { subjects: Array<{ checks: Array<{ id: string; status: string; messageId: string }>; verdict: string; rootCause?: { checkId: string } }> }
+    const report = JSON.parse(run.stdout) as {
+      subjects: Array<{ checks: Array<{ id: string; status: string; messageId: string }>; verdict: string; rootCause?: { checkId: string } }>
+    }
     expect(report.subjects[0]?.checks.find((check) => check.id === 'endpoint-response')).toMatchObject({ status: 'fail', messageId: 'unreachable' })
     expect(report.subjects[0]?.rootCause?.checkId).toBe('endpoint-response')
     expect(report.subjects[0]?.verdict).toMatch(/could not be reached.*127\.0\.0\.1:9/)

@@ -30,7 +30,10 @@ describe('--help of every command', () => {
       const run = await runCliInProcess([spec.name, '--help'])
       expect(run.exitCode).toBe(0)
       const help = run.stdout
-      const examples = help.slice(help.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length).trimEnd().split('\n')
+      const examples = help
+        .slice(help.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length)
+        .trimEnd()
+        .split('\n')
       expect(help).toContain('\nExamples:\n')
       expect(examples.length).toBeGreaterThanOrEqual(2)
       expect(examples.length).toBeLessThanOrEqual(3)
@@ -72,7 +75,10 @@ describe('asap-doctor --help', () => {
   it('ends with examples of real commands', async () => {
     const run = await runCliInProcess(['--help'])
     expect(run.exitCode).toBe(0)
-    const examples = run.stdout.slice(run.stdout.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length).trimEnd().split('\n')
+    const examples = run.stdout
+      .slice(run.stdout.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length)
+      .trimEnd()
+      .split('\n')
     expect(examples.length).toBeGreaterThanOrEqual(2)
     for (const line of examples) {
       const argv = words(line.replace(/^ {2}\$ asap-doctor /, ''))
@@ -86,7 +92,12 @@ describe('asap-doctor --help', () => {
 describe('--json', () => {
   it('is --format json on every command with a JSON output', async () => {
     const token = makeToken()
-    const runs: string[][] = [['verify', token, `--now=${NOW}`], ['decode', token, `--now=${NOW}`], ['checks'], ['check', '--org-id', '712340056', '--data-center', 'eu', `--now=${NOW}`]]
+    const runs: string[][] = [
+      ['verify', token, `--now=${NOW}`],
+      ['decode', token, `--now=${NOW}`],
+      ['checks'],
+      ['check', '--org-id', '712340056', '--data-center', 'eu', `--now=${NOW}`],
+    ]
     for (const argv of runs) {
       const viaFlag = await runCliInProcess([...argv, '--json'])
       const viaFormat = await runCliInProcess([...argv, '--format', 'json'])
@@ -118,7 +129,11 @@ describe('--json', () => {
 describe('unknown check ids suggest the closest one', () => {
   it('explain time-unit suggests time-units, in one line', async () => {
     const run = await runCliInProcess(['explain', 'time-unit'])
-    expect(run).toEqual({ exitCode: 2, stdout: '', stderr: 'asap-doctor: unknown check id "time-unit"; did you mean time-units? (asap-doctor checks lists them)\n' })
+    expect(run).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'asap-doctor: unknown check id "time-unit"; did you mean time-units? (asap-doctor checks lists them)\n',
+    })
   })
 
   it('nothing close, no suggestion', async () => {

@@ -22,7 +22,12 @@ const tokens = {
 function forbidden(token: string): string[] {
   const secrets = [TEST_SECRET, 'alternative-secret-value-0000000']
   return [
-    ...secrets.flatMap((secret) => [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), Buffer.from(secret).toString('hex')]),
+    ...secrets.flatMap((secret) => [
+      secret,
+      Buffer.from(secret).toString('base64'),
+      Buffer.from(secret).toString('base64url'),
+      Buffer.from(secret).toString('hex'),
+    ]),
     token.split('.')[2] ?? '',
   ]
 }

@@ -15,7 +15,11 @@ describe('extractToken', () => {
     ['Authorization header line', `Authorization: Bearer ${token}`, ['a header name', "a 'Bearer ' prefix"]],
     ['JSON object', JSON.stringify({ token }), ['a JSON object (took its "token" field)']],
     ['nested JSON object', JSON.stringify({ data: { jwt: token } }), ['a JSON object (took its "data.jwt" field)']],
-    ['remote/auth URL', `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}&client_id=1000.FAKE`, ['a URL (took its jwt_token parameter)']],
+    [
+      'remote/auth URL',
+      `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}&client_id=1000.FAKE`,
+      ['a URL (took its jwt_token parameter)'],
+    ],
     ['query string', `jwt_token=${encodeURIComponent(token)}&response_type=remote_token`, ['a query string (took its jwt_token parameter)']],
     ['URL-encoded', encodeURIComponent(`"${token}"`), ['URL-encoding', 'surrounding quotes']],
     ['text around it', `token was: ${token} (from the log)`, ['surrounding text']],
@@ -64,7 +68,11 @@ describe('extractToken: plain base64 and typographic quotes', () => {
     expect(extractToken(`token: ${base64Token} (from the log)`).token).toBe(base64Token)
   })
 
-  for (const [name, open, close] of [['double', '\u201C', '\u201D'], ['single', '\u2018', '\u2019'], ['German', '\u201E', '\u201C']] as const) {
+  for (const [name, open, close] of [
+    ['double', '\u201C', '\u201D'],
+    ['single', '\u2018', '\u2019'],
+    ['German', '\u201E', '\u201C'],
+  ] as const) {
     it(`removes typographic ${name} quotes like straight ones`, () => {
       expect(extractToken(`${open}${token}${close}`)).toEqual({ token, removed: ['surrounding typographic quotes'] })
     })

@@ -18,7 +18,11 @@ describe('DATA_CENTERS', () => {
 
   it('has the Canada exception and the confirmed hosts of facts §3.2', () => {
     expect(DATA_CENTERS.ca).toMatchObject({ deskHost: 'desk.zohocloud.ca', accountsHost: 'accounts.zohocloud.ca' })
-    expect(DATA_CENTERS.au).toMatchObject({ deskHost: 'desk.zoho.com.au', accountsHost: 'accounts.zoho.com.au', portalAccountsHost: 'accounts.zohoportal.com.au' })
+    expect(DATA_CENTERS.au).toMatchObject({
+      deskHost: 'desk.zoho.com.au',
+      accountsHost: 'accounts.zoho.com.au',
+      portalAccountsHost: 'accounts.zohoportal.com.au',
+    })
     expect(DATA_CENTERS.cn.deskHost).toBe('desk.zoho.com.cn')
     expect(DATA_CENTERS.us.unconfirmed).toEqual([])
     expect(DATA_CENTERS.uk.unconfirmed).toContain('desk')

@@ -26,7 +26,10 @@ async function setup(
 ): Promise<Setup> {
   const server = await startFakeDeskServer(serverOptions)
   const http = createUndiciHttpClient({ timeoutMs: 2000 })
-  cleanup.push(() => server.close(), () => http.close())
+  cleanup.push(
+    () => server.close(),
+    () => http.close(),
+  )
   const waits: number[] = []
   const users = createDeskUserDirectory({
     http,
@@ -211,8 +214,16 @@ describe('createDeskUserDirectory: rate limits, retries, timeouts', () => {
   it('really waits out a short Retry-After', async () => {
     const server = await startFakeDeskServer({ rateLimit: { times: 1, retryAfter: '1' }, noMatch: 'empty-data' })
     const http = createUndiciHttpClient({ timeoutMs: 2000 })
-    cleanup.push(() => server.close(), () => http.close())
-    const users = createDeskUserDirectory({ http, deskBaseUrl: server.baseUrl, orgId: FAKE_ORG_ID, auth: { kind: 'access-token', accessToken: FAKE_ACCESS_TOKEN } })
+    cleanup.push(
+      () => server.close(),
+      () => http.close(),
+    )
+    const users = createDeskUserDirectory({
+      http,
+      deskBaseUrl: server.baseUrl,
+      orgId: FAKE_ORG_ID,
+      auth: { kind: 'access-token', accessToken: FAKE_ACCESS_TOKEN },
+    })
     const started = Date.now()
     expect(await users.lookup(JANE)).toMatchObject({ kind: 'no-contact' })
     const elapsed = Date.now() - started
@@ -248,21 +259,44 @@ describe('createDeskUserDirectory: where the access token may go', () => {
   }
 
   it('refuses an answer that came from another host', async () => {
-    const users = createDeskUserDirectory({ http: followingClient, deskBaseUrl: 'https://desk.zoho.eu', orgId: '1', auth: { kind: 'access-token', accessToken: 'tok' } })
-    await expect(users.lookup(JANE)).rejects.toMatchObject({ code: 'ERR_INPUT', message: expect.stringContaining('refusing to send the access token to https://evil.example') })
+    const users = createDeskUserDirectory({
+      http: followingClient,
+      deskBaseUrl: 'https://desk.zoho.eu',
+      orgId: '1',
+      auth: { kind: 'access-token', accessToken: 'tok' },
+    })
+    await expect(users.lookup(JANE)).rejects.toMatchObject({
+      code: 'ERR_INPUT',
+      message: expect.stringContaining('refusing to send the access token to https://evil.example'),
+    })
   })
 
   it('reports a redirect instead of following it', async () => {
     const redirecting: HttpClient = { request: async (req) => ({ status: 301, headers: { location: 'https://evil.example/' }, body: '', url: req.url }) }
-    const users = createDeskUserDirectory({ http: redirecting, deskBaseUrl: 'https://desk.zoho.eu', orgId: '1', auth: { kind: 'access-token', accessToken: 'tok' } })
+    const users = createDeskUserDirectory({
+      http: redirecting,
+      deskBaseUrl: 'https://desk.zoho.eu',
+      orgId: '1',
+      auth: { kind: 'access-token', accessToken: 'tok' },
+    })
     expect(await users.lookup(JANE)).toMatchObject({ kind: 'api-error', errorCode: 'REDIRECT', httpStatus: 301 })
   })
 
   it('scrubs the token if Desk ever echoes it', async () => {
     const echoing: HttpClient = {
-      request: async (req) => ({ status: 401, headers: {}, body: JSON.stringify({ errorCode: 'INVALID_OAUTH', message: `token ${req.headers?.['Authorization'] ?? ''} is invalid` }), url: req.url }),
+      request: async (req) => ({
+        status: 401,
+        headers: {},
+        body: JSON.stringify({ errorCode: 'INVALID_OAUTH', message: `token ${req.headers?.['Authorization'] ?? ''} is invalid` }),
+        url: req.url,
+      }),
     }
-    const users = createDeskUserDirectory({ http: echoing, deskBaseUrl: 'https://desk.zoho.eu', orgId: '1', auth: { kind: 'access-token', accessToken: 'tok-secret-1234' } })
+    const users = createDeskUserDirectory({
+      http: echoing,
+      deskBaseUrl: 'https://desk.zoho.eu',
+      orgId: '1',
+      auth: { kind: 'access-token', accessToken: 'tok-secret-1234' },
+    })
     const result = await users.lookup(JANE)
     expect(result).toMatchObject({ kind: 'api-error', message: 'token Zoho-oauthtoken [redacted] is invalid' })
   })
@@ -275,7 +309,13 @@ describe('createDeskUserDirectory: where the access token may go', () => {
     ['a token with a line break', { auth: { kind: 'access-token', accessToken: 'abc\ndef' } }, /whitespace/],
   ] satisfies [string, Partial<DeskUserDirectoryOptions>, RegExp][])('refuses %s', (_name, override, message) => {
     const make = (): unknown =>
-      createDeskUserDirectory({ http: followingClient, deskBaseUrl: 'https://desk.zoho.eu', orgId: '1', auth: { kind: 'access-token', accessToken: 'tok' }, ...override })
+      createDeskUserDirectory({
+        http: followingClient,
+        deskBaseUrl: 'https://desk.zoho.eu',
+        orgId: '1',
+        auth: { kind: 'access-token', accessToken: 'tok' },
+        ...override,
+      })
     expect(make).toThrow(message)
   })
 })

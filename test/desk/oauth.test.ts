@@ -21,11 +21,21 @@ afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((close) => close()))
 })
 
-async function servers(accountsOptions: Parameters<typeof startFakeDeskServer>[0] = {}): Promise<{ accounts: FakeDeskServer; desk: FakeDeskServer; auth: DeskAuth; http: HttpClient }> {
+async function servers(
+  accountsOptions: Parameters<typeof startFakeDeskServer>[0] = {},
+): Promise<{ accounts: FakeDeskServer; desk: FakeDeskServer; auth: DeskAuth; http: HttpClient }> {
   const accounts = await startFakeDeskServer({ oauth: CLIENT, ...accountsOptions })
-  const desk = await startFakeDeskServer({ accessTokens: [CLIENT.accessToken], contacts: [{ email: JANE }], helpCenterUsers: [{ email: JANE, status: 'ACTIVE' }] })
+  const desk = await startFakeDeskServer({
+    accessTokens: [CLIENT.accessToken],
+    contacts: [{ email: JANE }],
+    helpCenterUsers: [{ email: JANE, status: 'ACTIVE' }],
+  })
   const http = createUndiciHttpClient({ timeoutMs: 2000 })
-  cleanup.push(() => accounts.close(), () => desk.close(), () => http.close())
+  cleanup.push(
+    () => accounts.close(),
+    () => desk.close(),
+    () => http.close(),
+  )
   const auth: DeskAuth = { kind: 'refresh-token', accountsBaseUrl: accounts.baseUrl, ...CLIENT }
   return { accounts, desk, auth, http }
 }
@@ -71,7 +81,12 @@ describe('refresh-token auth over HTTP', () => {
     const auth: DeskAuth = { kind: 'refresh-token', accountsBaseUrl: accounts.baseUrl, ...CLIENT, ...override }
     const users = createDeskUserDirectory({ http, deskBaseUrl: desk.baseUrl, orgId: FAKE_ORG_ID, auth })
     const result = await users.lookup(JANE)
-    expect(result).toMatchObject({ kind: 'api-error', errorCode, message: expect.stringMatching(message), source: `Zoho Accounts ${new URL(accounts.baseUrl).host} (token refresh)` })
+    expect(result).toMatchObject({
+      kind: 'api-error',
+      errorCode,
+      message: expect.stringMatching(message),
+      source: `Zoho Accounts ${new URL(accounts.baseUrl).host} (token refresh)`,
+    })
     expect(JSON.stringify(result)).not.toContain(CLIENT.clientSecret)
     expect(desk.requests).toHaveLength(0)
   })
@@ -124,7 +139,13 @@ describe('token answers', () => {
   })
 
   it.each([
-    ['Zoho throttling', 200, { error: 'Access Denied', error_description: 'You have made too many requests continuously.' }, 'Access Denied', /too many token requests.*too many requests continuously/],
+    [
+      'Zoho throttling',
+      200,
+      { error: 'Access Denied', error_description: 'You have made too many requests continuously.' },
+      'Access Denied',
+      /too many token requests.*too many requests continuously/,
+    ],
     ['an unknown error', 200, { error: 'weird_thing' }, 'weird_thing', /refused the token request \(weird_thing\)/],
     ['no access_token', 200, { token_type: 'Bearer' }, 'INVALID_RESPONSE', /without an access_token/],
     ['an HTML error page', 502, '<html>bad gateway</html>', 'HTTP_502', /answered HTTP 502 \(after one retry\)/],
@@ -150,7 +171,9 @@ describe('credential routing', () => {
   })
 
   it('accepts the matching accounts host, Canada included', () => {
-    expect(() => createAccessTokenSource({ ...base, accountsBaseUrl: 'https://accounts.zohocloud.ca' }, { http, deskBaseUrl: 'https://desk.zohocloud.ca' })).not.toThrow()
+    expect(() =>
+      createAccessTokenSource({ ...base, accountsBaseUrl: 'https://accounts.zohocloud.ca' }, { http, deskBaseUrl: 'https://desk.zohocloud.ca' }),
+    ).not.toThrow()
   })
 
   it('assertCredentialTarget refuses any other origin', () => {

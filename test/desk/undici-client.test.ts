@@ -78,7 +78,12 @@ describe('createUndiciHttpClient', () => {
     const server = await fake({ delayMs: 3000 })
     const started = Date.now()
     const error: unknown = await client(5000)
-      .request({ method: 'GET', url: `${server.baseUrl}/api/v1/contacts/search?email=a%40b.c`, headers: { Authorization: 'Zoho-oauthtoken secret-token-value' }, timeoutMs: 300 })
+      .request({
+        method: 'GET',
+        url: `${server.baseUrl}/api/v1/contacts/search?email=a%40b.c`,
+        headers: { Authorization: 'Zoho-oauthtoken secret-token-value' },
+        timeoutMs: 300,
+      })
       .catch((caught: unknown) => caught)
     expect(Date.now() - started).toBeLessThan(1500)
     expect(error).toBeInstanceOf(HttpNetworkError)
@@ -89,7 +94,9 @@ describe('createUndiciHttpClient', () => {
     const server = await startFakeDeskServer()
     const { baseUrl } = server
     await server.close()
-    const error: unknown = await client().request({ method: 'GET', url: `${baseUrl}/x` }).catch((caught: unknown) => caught)
+    const error: unknown = await client()
+      .request({ method: 'GET', url: `${baseUrl}/x` })
+      .catch((caught: unknown) => caught)
     expect(error).toMatchObject({ code: 'ERR_NETWORK', failure: 'refused' })
     expect(String(error instanceof Error ? error.message : '')).toMatch(/^cannot reach 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\)$/)
   })

@@ -94,7 +94,8 @@ export function judge(c: CorpusCase, exitCode: number, stdout: string): Judgemen
     const outcomes = subjects.map((s) => s.outcome ?? '(none)')
     const attempts = outcomes.filter((o) => AUTH_OUTCOMES.has(o)).length
     if (e.attempts !== undefined && attempts !== e.attempts) problems.push(`${attempts} login attempts, expected ${e.attempts}`)
-    if (e.outcomes !== undefined && JSON.stringify(outcomes) !== JSON.stringify(e.outcomes)) problems.push(`outcomes ${outcomes.join(', ')}, expected ${e.outcomes.join(', ')}`)
+    if (e.outcomes !== undefined && JSON.stringify(outcomes) !== JSON.stringify(e.outcomes))
+      problems.push(`outcomes ${outcomes.join(', ')}, expected ${e.outcomes.join(', ')}`)
   }
 
   const failing = new Set<string>()

@@ -8,14 +8,15 @@ const JWT_RE = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
 const EMAIL_RE = /(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 const AUTH_PATH = '/oauth/v2/remote/auth'
 
-async function redact(
-  chunks: AsyncIterable<Uint8Array>,
-  opts: RedactOptions = {},
-): Promise<{ out: Buffer; stats: RedactionStats }> {
+async function redact(chunks: AsyncIterable<Uint8Array>, opts: RedactOptions = {}): Promise<{ out: Buffer; stats: RedactionStats }> {
   const parts: Buffer[] = []
-  const stats = await redactHar(chunks, async (c) => {
-    parts.push(Buffer.from(typeof c === 'string' ? Buffer.from(c) : c))
-  }, { emailSalt: 'test-salt', ...opts })
+  const stats = await redactHar(
+    chunks,
+    async (c) => {
+      parts.push(Buffer.from(typeof c === 'string' ? Buffer.from(c) : c))
+    },
+    { emailSalt: 'test-salt', ...opts },
+  )
   return { out: Buffer.concat(parts), stats }
 }
 
@@ -202,7 +203,17 @@ describe('redaction rules', () => {
       startedDateTime: '2026-11-21T05:53:31.292Z',
       time: 1,
       request: { method: 'GET', url: 'https://a.example/', httpVersion: 'h2', cookies: [], headers: [], queryString: [], headersSize: -1, bodySize: 0 },
-      response: { status: 200, statusText: '', httpVersion: 'h2', cookies: [], headers: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      response: {
+        status: 200,
+        statusText: '',
+        httpVersion: 'h2',
+        cookies: [],
+        headers: [],
+        content: { size: 0, mimeType: 'text/plain' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: 0,
+      },
       cache: {},
       timings: { send: 0, wait: 0, receive: 0 },
     }
@@ -227,7 +238,11 @@ describe('redaction rules', () => {
     expect(entry.request.url).toContain('state=keep-me&x=1')
     expect(entry.request.url).toContain('access_token=REDACTED')
     expect(entry.request.url).toContain('refresh_token%3DREDACTED%26b%3D1')
-    expect(entry.request.queryString).toEqual([h('access_token', 'REDACTED'), h('state', 'keep-me'), h('jwt_token', 'eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImEuYkBleGFtcGxlLmNvbSJ9.REDACTED')])
+    expect(entry.request.queryString).toEqual([
+      h('access_token', 'REDACTED'),
+      h('state', 'keep-me'),
+      h('jwt_token', 'eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImEuYkBleGFtcGxlLmNvbSJ9.REDACTED'),
+    ])
   })
 
   it('headers: Authorization keeps the scheme, credential headers go, others stay', async () => {
@@ -271,10 +286,18 @@ describe('redaction rules', () => {
 
   it('cookies arrays: every value (JWT values keep their claims)', async () => {
     const { entry } = await one({
-      request: { cookies: [{ name: 'a', value: 'v1' }, { name: 'jwt', value: jwt }] },
+      request: {
+        cookies: [
+          { name: 'a', value: 'v1' },
+          { name: 'jwt', value: jwt },
+        ],
+      },
       response: { cookies: [{ name: 'b', value: 'v2', path: '/', httpOnly: true }] },
     })
-    expect(entry.request.cookies).toEqual([{ name: 'a', value: 'REDACTED' }, { name: 'jwt', value: 'eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImEuYkBleGFtcGxlLmNvbSJ9.REDACTED' }])
+    expect(entry.request.cookies).toEqual([
+      { name: 'a', value: 'REDACTED' },
+      { name: 'jwt', value: 'eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImEuYkBleGFtcGxlLmNvbSJ9.REDACTED' },
+    ])
     expect(entry.response.cookies).toEqual([{ name: 'b', value: 'REDACTED', path: '/', httpOnly: true }])
   })
 
@@ -283,13 +306,20 @@ describe('redaction rules', () => {
     const { entry, text } = await one({
       request: {
         method: 'POST',
-        postData: { mimeType: 'application/x-www-form-urlencoded', text: form, params: [h('password', 'pw-SECRET'), h('user', 'bob'), h('passwd', 'pw2-SECRET')] },
+        postData: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: form,
+          params: [h('password', 'pw-SECRET'), h('user', 'bob'), h('passwd', 'pw2-SECRET')],
+        },
       },
     })
     expect(text).not.toMatch(/SECRET|0123abcd/)
-    expect(entry.request.postData?.text).toBe('grant_type=authorization_code&code=1000.REDACTED&client_secret=REDACTED&client_id=1000.FAKE&refresh_token=REDACTED')
+    expect(entry.request.postData?.text).toBe(
+      'grant_type=authorization_code&code=1000.REDACTED&client_secret=REDACTED&client_id=1000.FAKE&refresh_token=REDACTED',
+    )
     expect(entry.request.postData?.params).toEqual([h('password', 'REDACTED'), h('user', 'bob'), h('passwd', 'REDACTED')])
-    const multipart = '--X\r\nContent-Disposition: form-data; name="user"\r\n\r\nbob\r\n--X\r\nContent-Disposition: form-data; name="password"\r\n\r\nmp-SECRET\r\n--X--\r\n'
+    const multipart =
+      '--X\r\nContent-Disposition: form-data; name="user"\r\n\r\nbob\r\n--X\r\nContent-Disposition: form-data; name="password"\r\n\r\nmp-SECRET\r\n--X--\r\n'
     const mp = await one({ request: { method: 'POST', postData: { mimeType: 'multipart/form-data; boundary=X', text: multipart } } })
     expect(mp.text).not.toContain('mp-SECRET')
     expect(mp.entry.request.postData?.text).toContain('name="user"\r\n\r\nbob\r\n')
@@ -309,7 +339,11 @@ describe('redaction rules', () => {
     expect(text).not.toMatch(/SECRET|4a5b6c7d/)
     const got: unknown = JSON.parse(entry.response.content.text ?? '')
     expect(got).toMatchObject({
-      data: { refreshToken: 'REDACTED', profile: { api_key: 'REDACTED', name: 'Bob' }, list: [{ client_secret: 'REDACTED' }, { idToken: expect.stringMatching(/\.REDACTED$/) }] },
+      data: {
+        refreshToken: 'REDACTED',
+        profile: { api_key: 'REDACTED', name: 'Bob' },
+        list: [{ client_secret: 'REDACTED' }, { idToken: expect.stringMatching(/\.REDACTED$/) }],
+      },
       sessionId: 'REDACTED',
       code: 404,
       errorCode: 'INVALID_OAUTHTOKEN',
@@ -360,7 +394,17 @@ describe('long strings (streamed through textual redaction)', () => {
     const input = fixture('oversized.har')
     const { out, stats } = await redact(chunked(input, 4096), { maxStringBytes: 16 * 1024, redactEmails: true })
     const text = out.toString('utf8')
-    for (const secret of ['opaque-app-token-123456', 'zzSecretZZ123', 'abcdef0123456789abcdef', 'hunter2-very-secret', 'cs-secret-value', 'SIGone', 'SIGtwo', 'big.body@example.com', 'second@example.com']) {
+    for (const secret of [
+      'opaque-app-token-123456',
+      'zzSecretZZ123',
+      'abcdef0123456789abcdef',
+      'hunter2-very-secret',
+      'cs-secret-value',
+      'SIGone',
+      'SIGtwo',
+      'big.body@example.com',
+      'second@example.com',
+    ]) {
       expect(text).not.toContain(secret)
     }
     expect(stats.oversizedStrings).toBe(2)

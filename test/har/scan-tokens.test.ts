@@ -73,7 +73,12 @@ describe('scanTokens', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(parts, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 12 }), async (list, cuts) => {
         const bytes = Buffer.from(`{"t":"${list.join('')}"}`, 'utf8')
-        const got = await scan(splitAt(bytes, cuts.map((c) => c % (bytes.length + 1))))
+        const got = await scan(
+          splitAt(
+            bytes,
+            cuts.map((c) => c % (bytes.length + 1)),
+          ),
+        )
         expect(got).toEqual(expected(bytes))
       }),
       { numRuns: 300 },

@@ -25,7 +25,10 @@ export interface CheckCase {
  */
 export function checkTester(check: Check, cases: { valid: readonly CheckCase[]; invalid: readonly CheckCase[] }): void {
   describe(check.id, () => {
-    for (const [group, list] of [['valid', cases.valid], ['invalid', cases.invalid]] as const) {
+    for (const [group, list] of [
+      ['valid', cases.valid],
+      ['invalid', cases.invalid],
+    ] as const) {
       describe(group, () => {
         for (const testCase of list) {
           it(testCase.name, async () => {

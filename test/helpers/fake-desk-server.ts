@@ -94,12 +94,20 @@ export async function startFakeDeskServer(options: FakeDeskServerOptions = {}): 
       const answer = (): void => {
         if (options.fail !== undefined && (failuresLeft === 'always' || failuresLeft > 0)) {
           if (failuresLeft !== 'always') failuresLeft--
-          send(res, options.fail.status ?? 500, { errorCode: 'INTERNAL_SERVER_ERROR', message: 'An internal server error occurred while performing this operation.' })
+          send(res, options.fail.status ?? 500, {
+            errorCode: 'INTERNAL_SERVER_ERROR',
+            message: 'An internal server error occurred while performing this operation.',
+          })
           return
         }
         if (options.rateLimit !== undefined && rateLimitsLeft > 0) {
           rateLimitsLeft--
-          send(res, 429, { errorCode: 'TOO_MANY_REQUESTS', message: 'API call limit exceeded' }, { 'Retry-After': options.rateLimit.retryAfter, 'X-Rate-Limit-Remaining-v3': '0' })
+          send(
+            res,
+            429,
+            { errorCode: 'TOO_MANY_REQUESTS', message: 'API call limit exceeded' },
+            { 'Retry-After': options.rateLimit.retryAfter, 'X-Rate-Limit-Remaining-v3': '0' },
+          )
           return
         }
         route(req, res, body, options)
@@ -135,14 +143,17 @@ function route(req: IncomingMessage, res: ServerResponse, body: string, options:
   if (authorization === undefined) return send(res, 401, { errorCode: 'UNAUTHORIZED', message: 'You are not authenticated to perform this operation.' })
   const accepted = [...(options.accessTokens ?? [FAKE_ACCESS_TOKEN]), ...(options.oauth === undefined ? [] : [options.oauth.accessToken])]
   const match = /^Zoho-oauthtoken (\S+)$/.exec(authorization)
-  if (match === null || !accepted.includes(match[1] ?? '')) return send(res, 401, { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' })
+  if (match === null || !accepted.includes(match[1] ?? ''))
+    return send(res, 401, { errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' })
   const orgId = req.headers['orgid']
   if (typeof orgId !== 'string' || orgId === '') return send(res, 422, { errorCode: 'INVALID_DATA', message: 'orgId is missing in the request header.' })
-  if (orgId !== (options.orgId ?? FAKE_ORG_ID)) return send(res, 401, { errorCode: 'OAUTH_ORG_MISMATCH', message: 'The OAuthToken is not valid for specified organization' })
+  if (orgId !== (options.orgId ?? FAKE_ORG_ID))
+    return send(res, 401, { errorCode: 'OAUTH_ORG_MISMATCH', message: 'The OAuthToken is not valid for specified organization' })
 
   const scopes = options.scopes ?? ALL_SCOPES
   const need = url.pathname === '/api/v1/users' ? ['Desk.settings.READ'] : ['Desk.contacts.READ', 'Desk.search.READ']
-  if (!need.every((scope) => scopes.includes(scope))) return send(res, 403, { errorCode: 'SCOPE_MISMATCH', message: 'You do not have sufficient OAuth scope to perform this operation.' })
+  if (!need.every((scope) => scopes.includes(scope)))
+    return send(res, 403, { errorCode: 'SCOPE_MISMATCH', message: 'You do not have sufficient OAuth scope to perform this operation.' })
 
   if (req.method === 'GET' && url.pathname === '/api/v1/contacts/search') return contactsSearch(res, url, options)
   if (req.method === 'GET' && url.pathname === '/api/v1/users' && options.usersApi !== false) return usersSearch(res, url, options)
@@ -183,11 +194,21 @@ function usersSearch(res: ServerResponse, url: URL, options: FakeDeskServerOptio
   const extra = [...url.searchParams.keys()].find((key) => !USERS_PARAMS.has(key))
   if (extra !== undefined) return send(res, 422, { errorCode: 'UNPROCESSABLE_ENTITY', message: `Extra query parameter '${extra}' is present in the input.` })
   const searchBy = /^\((\w+):equals:(.*)\)$/.exec(url.searchParams.get('searchBy') ?? '')
-  if (searchBy === null || searchBy[1] !== 'email') return send(res, 422, { errorCode: 'INVALID_DATA', message: 'The data is invalid due to validation restrictions' })
+  if (searchBy === null || searchBy[1] !== 'email')
+    return send(res, 422, { errorCode: 'INVALID_DATA', message: 'The data is invalid due to validation restrictions' })
   const email = (searchBy[2] ?? '').toLowerCase()
   const found = (options.helpCenterUsers ?? []).flatMap((user, index) =>
     user.email.toLowerCase() === email
-      ? [{ id: String(40000000900 + index), emailAddress: user.email, name: 'Fake User', status: user.status, userStatus: user.userStatus, isActive: user.isActive }]
+      ? [
+          {
+            id: String(40000000900 + index),
+            emailAddress: user.email,
+            name: 'Fake User',
+            status: user.status,
+            userStatus: user.userStatus,
+            isActive: user.isActive,
+          },
+        ]
       : [],
   )
   noMatchOr(res, found, options)

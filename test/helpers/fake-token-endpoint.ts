@@ -37,12 +37,17 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
         return send(200, 'application/json', JSON.stringify({ token: cached }), { 'cache-control': 'max-age=600' })
       case '/token-seconds': {
         const s = Math.floor(Date.now() / 1000)
-        return send(200, 'application/json', JSON.stringify({ token: makeToken({ payload: goodPayload({ not_before: s, not_after: s + 300, jti: String(++counter) }) }) }))
+        return send(
+          200,
+          'application/json',
+          JSON.stringify({ token: makeToken({ payload: goodPayload({ not_before: s, not_after: s + 300, jti: String(++counter) }) }) }),
+        )
       }
       case '/token-skewed':
         return send(200, 'text/plain', fresh(), { date: new Date(Date.now() + 5 * 60_000).toUTCString() })
       case '/needs-session':
-        if (request.headers.cookie?.includes('app_session=correct-session-cookie-value') !== true) return send(401, 'application/json', '{"error":"not signed in"}')
+        if (request.headers.cookie?.includes('app_session=correct-session-cookie-value') !== true)
+          return send(401, 'application/json', '{"error":"not signed in"}')
         return send(200, 'application/json', JSON.stringify({ token: fresh() }))
       case '/redirect':
         return send(302, 'text/html', '', { location: '/login?next=%2Fapi%2Fget-jwt-token' })

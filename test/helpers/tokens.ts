@@ -31,7 +31,9 @@ export function goodPayload(overrides: Record<string, unknown> = {}): Record<str
 export function makeToken(spec: TokenSpec = {}): string {
   const header = spec.header ?? { alg: 'HS256', typ: 'JWT' }
   const input = `${b64url(header)}.${b64url(spec.payload ?? goodPayload())}`
-  const signature = createHmac(spec.alg ?? 'sha256', spec.secret ?? TEST_SECRET).update(input).digest('base64url')
+  const signature = createHmac(spec.alg ?? 'sha256', spec.secret ?? TEST_SECRET)
+    .update(input)
+    .digest('base64url')
   return `${input}.${signature}`
 }
 

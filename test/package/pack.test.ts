@@ -46,9 +46,8 @@ interface LockEntry {
 /** The lockfile of the empty project: asap-doctor from the tarball, its dependencies as the repository locked them. */
 function projectLock(tarballName: string): object {
   const lock: { packages: Record<string, LockEntry> } = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8'))
-  const manifest: { version: string; license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> } = JSON.parse(
-    readFileSync(join(REPO, 'package.json'), 'utf8'),
-  )
+  const manifest: { version: string; license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> } =
+    JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'))
   const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim().replace(/\/$/, '')
   const spec = `file:../${tarballName}`
   const packages: Record<string, object> = {
@@ -56,7 +55,9 @@ function projectLock(tarballName: string): object {
     'node_modules/asap-doctor': {
       version: manifest.version,
       resolved: spec,
-      integrity: `sha512-${createHash('sha512').update(readFileSync(join(dir, tarballName))).digest('base64')}`,
+      integrity: `sha512-${createHash('sha512')
+        .update(readFileSync(join(dir, tarballName)))
+        .digest('base64')}`,
       license: manifest.license,
       dependencies: manifest.dependencies,
       bin: manifest.bin,
@@ -80,7 +81,8 @@ function docExamples(): string[] {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(REPO, 'dist/index.js')) || !existsSync(join(REPO, 'dist/index.d.ts'))) throw new Error('dist/ is not built: run `npm run build` (npm test does)')
+  if (!existsSync(join(REPO, 'dist/index.js')) || !existsSync(join(REPO, 'dist/index.d.ts')))
+    throw new Error('dist/ is not built: run `npm run build` (npm test does)')
   dir = mkdtempSync(join(tmpdir(), 'asap-doctor-pack-'))
   const packed: Array<{ filename: string; files: Array<{ path: string }> }> = JSON.parse(
     ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], REPO), 'npm pack').stdout,
@@ -90,9 +92,15 @@ beforeAll(() => {
   tarball = first.filename
   project = join(dir, 'project')
   mkdirSync(project)
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-test', private: true, type: 'module', dependencies: { 'asap-doctor': `file:../${tarball}` } }, null, 2))
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'pack-test', private: true, type: 'module', dependencies: { 'asap-doctor': `file:../${tarball}` } }, null, 2),
+  )
   writeFileSync(join(project, 'package-lock.json'), JSON.stringify(projectLock(tarball), null, 2))
-  ok(run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project), 'npm ci --offline of the packed tarball (are the dependencies in the npm cache? `npm ci` in the repository puts them there)')
+  ok(
+    run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project),
+    'npm ci --offline of the packed tarball (are the dependencies in the npm cache? `npm ci` in the repository puts them there)',
+  )
   // The test runner and the types come from the repository, as a user's project has its own.
   mkdirSync(join(project, 'node_modules/@types'), { recursive: true })
   symlinkSync(join(REPO, 'node_modules/vitest'), join(project, 'node_modules/vitest'))
@@ -106,7 +114,18 @@ afterAll(() => {
 describe('the packed tarball, installed into an empty project', () => {
   it('holds the built library, its declarations and the docs, and no install script', () => {
     const listing = ok(run('tar', ['tzf', join(dir, tarball)], dir), 'tar').stdout.split('\n')
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'bin/asap-doctor.js', 'LICENSE', 'CHANGELOG.md', 'README.md', 'docs/api.md', 'schema/report.schema.json', 'fixtures/examples/token-in-seconds.txt']) {
+    for (const file of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/main.js',
+      'bin/asap-doctor.js',
+      'LICENSE',
+      'CHANGELOG.md',
+      'README.md',
+      'docs/api.md',
+      'schema/report.schema.json',
+      'fixtures/examples/token-in-seconds.txt',
+    ]) {
       expect(listing, file).toContain(`package/${file}`)
     }
     expect(listing.filter((file) => /^package\/(src|test|bench|\.ci)\//.test(file))).toEqual([])
@@ -116,7 +135,21 @@ describe('the packed tarball, installed into an empty project', () => {
 
   it('npx asap-doctor verify runs on the bundled example', () => {
     const examples = 'node_modules/asap-doctor/fixtures/examples'
-    const result = run('npx', ['--no-install', 'asap-doctor', 'verify', '--token-file', `${examples}/token-in-seconds.txt`, '--secret-file', `${examples}/asap-secret.txt`, '--now', '2026-11-21T06:00:00Z'], project)
+    const result = run(
+      'npx',
+      [
+        '--no-install',
+        'asap-doctor',
+        'verify',
+        '--token-file',
+        `${examples}/token-in-seconds.txt`,
+        '--secret-file',
+        `${examples}/asap-secret.txt`,
+        '--now',
+        '2026-11-21T06:00:00Z',
+      ],
+      project,
+    )
     expect(result.stderr).toBe('')
     expect(result.status).toBe(1)
     expect(result.stdout).toContain('✗ time-units')
@@ -126,11 +159,29 @@ describe('the packed tarball, installed into an empty project', () => {
   }, 60_000)
 
   it('imports by name, and exports only the documented entry points', () => {
-    const names = ok(run('node', ['--input-type=module', '-e', "const m = await import('asap-doctor'); console.log(Object.keys(m).sort().join(' '))"], project), 'import').stdout.trim().split(' ')
-    expect(names).toEqual(expect.arrayContaining(['AsapTokenError', 'assertAsapToken', 'checks', 'diagnoseHar', 'diagnoseToken', 'renderReport', 'usersFromContactsExport']))
+    const names = ok(
+      run('node', ['--input-type=module', '-e', "const m = await import('asap-doctor'); console.log(Object.keys(m).sort().join(' '))"], project),
+      'import',
+    )
+      .stdout.trim()
+      .split(' ')
+    expect(names).toEqual(
+      expect.arrayContaining(['AsapTokenError', 'assertAsapToken', 'checks', 'diagnoseHar', 'diagnoseToken', 'renderReport', 'usersFromContactsExport']),
+    )
     const deep = run('node', ['--input-type=module', '-e', "await import('asap-doctor/dist/core/report.js')"], project)
     expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED')
-    const schema = ok(run('node', ['--input-type=module', '-e', "import { createRequire } from 'node:module'; console.log(createRequire(import.meta.url)('asap-doctor/schema/report.schema.json').title)"], project), 'schema').stdout
+    const schema = ok(
+      run(
+        'node',
+        [
+          '--input-type=module',
+          '-e',
+          "import { createRequire } from 'node:module'; console.log(createRequire(import.meta.url)('asap-doctor/schema/report.schema.json').title)",
+        ],
+        project,
+      ),
+      'schema',
+    ).stdout
     expect(schema).toContain('schemaVersion 1')
   }, 60_000)
 
@@ -164,7 +215,17 @@ describe('the packed tarball, installed into an empty project', () => {
       join(project, 'tsconfig.json'),
       JSON.stringify({
         // skipLibCheck: checking all of @types/node takes half a minute; attw (.ci/run) checks the declarations themselves.
-        compilerOptions: { target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUncheckedIndexedAccess: true, types: ['node'], outDir: 'out', rootDir: 'examples', skipLibCheck: true },
+        compilerOptions: {
+          target: 'ES2023',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          types: ['node'],
+          outDir: 'out',
+          rootDir: 'examples',
+          skipLibCheck: true,
+        },
         include: ['examples'],
       }),
     )
@@ -182,13 +243,17 @@ describe('the packed tarball, installed into an empty project', () => {
     )
     const outcomes = report.testResults.flatMap((result) => result.assertionResults.map((test) => ({ file: result.name, ...test })))
     expect(vitest.status).toBe(1)
-    expect(outcomes.filter((test) => test.status === 'passed').map((test) => test.file.replace(/^.*\//, ''))).toEqual(files.filter((example) => example.kind === 'vitest').map((example) => example.file.replace(/^.*\//, '')))
+    expect(outcomes.filter((test) => test.status === 'passed').map((test) => test.file.replace(/^.*\//, ''))).toEqual(
+      files.filter((example) => example.kind === 'vitest').map((example) => example.file.replace(/^.*\//, '')),
+    )
     const failed = outcomes.filter((test) => test.status === 'failed')
     expect(failed.map((test) => test.title)).toEqual(['a rejected token fails the test'])
     expect(failed[0]?.failureMessages.join('\n')).toContain('AsapTokenError: Zoho would reject this token: the time claims are in seconds')
     expect(failed[0]?.failureMessages.join('\n')).toContain('✗ time-units (fail, seconds-in-ms-claim)')
 
-    const nodeTests = [...files.filter((example) => example.kind === 'node-test').map((example) => example.file), 'examples/failing.node-test.ts'].map((file) => join('out', file.replace(/^examples\//, '').replace(/\.ts$/, '.js')))
+    const nodeTests = [...files.filter((example) => example.kind === 'node-test').map((example) => example.file), 'examples/failing.node-test.ts'].map((file) =>
+      join('out', file.replace(/^examples\//, '').replace(/\.ts$/, '.js')),
+    )
     const tap = run('node', ['--test', '--test-reporter=tap', ...nodeTests], project)
     expect(tap.status).toBe(1)
     expect(tap.stdout).toMatch(/^# pass 1$/m)

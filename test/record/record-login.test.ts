@@ -28,7 +28,9 @@ const server = createServer((request, response) => {
     } else if (request.url === '/home' || request.url === '/page') {
       response.setHeader('content-type', 'text/html')
       // The page tells the server what it found in localStorage (for the storage-state test).
-      response.end(`<html><head><title>Shop</title><script src="http://cdn.test/lib.js"></script></head><body>hello<script>fetch('/echo?ls=' + encodeURIComponent(localStorage.getItem('seen') || ''))</script></body></html>`)
+      response.end(
+        `<html><head><title>Shop</title><script src="http://cdn.test/lib.js"></script></head><body>hello<script>fetch('/echo?ls=' + encodeURIComponent(localStorage.getItem('seen') || ''))</script></body></html>`,
+      )
     } else if (request.url === '/private') {
       // No session: off to the login page, as most apps do.
       response.writeHead(302, { location: '/login' })
@@ -66,10 +68,13 @@ it('logs in with the config login step, then sends --cookie and --header to the 
       },
     }),
   )
-  const run = await runCliInProcess(['record', '--config', config, '--cookie', 'theme=SHOP_THEME', '--header', 'X-Test: header-value-123', '--format', 'json'], {
-    env: { NO_COLOR: '1', SHOP_USER: 'jane.doe@example.com', SHOP_PASSWORD: 'pw-secret-98765', SHOP_THEME: 'theme-cookie-456' },
-    now: () => Date.now(),
-  })
+  const run = await runCliInProcess(
+    ['record', '--config', config, '--cookie', 'theme=SHOP_THEME', '--header', 'X-Test: header-value-123', '--format', 'json'],
+    {
+      env: { NO_COLOR: '1', SHOP_USER: 'jane.doe@example.com', SHOP_PASSWORD: 'pw-secret-98765', SHOP_THEME: 'theme-cookie-456' },
+      now: () => Date.now(),
+    },
+  )
   expect(run.stderr).toBe('')
   const report = JSON.parse(run.stdout) as { command: string; subjects: Array<{ diagnosis?: { outcome: string } }> }
   expect(report.command).toBe('record')
@@ -103,7 +108,20 @@ it('--storage-state starts from saved cookies and localStorage', async () => {
     }),
   )
   const before = seen.length
-  const run = await runCliInProcess(['record', 'http://shop.test/page', `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1:${port}`, '--storage-state', state, '--timeout', '15s', '--format', 'json'], { now: () => Date.now() })
+  const run = await runCliInProcess(
+    [
+      'record',
+      'http://shop.test/page',
+      `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1:${port}`,
+      '--storage-state',
+      state,
+      '--timeout',
+      '15s',
+      '--format',
+      'json',
+    ],
+    { now: () => Date.now() },
+  )
   expect(run.stderr).toBe('')
   const requests = seen.slice(before)
   expect(requests.find((request) => request.path === '/page')?.headers.cookie).toContain('sid=saved-session-777')
@@ -111,16 +129,28 @@ it('--storage-state starts from saved cookies and localStorage', async () => {
 }, 45_000)
 
 it('a page that sends the browser to its login page says so (the session was missing)', async () => {
-  const run = await runCliInProcess(['record', 'http://shop.test/private', `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1:${port}`, '--timeout', '15s', '--format', 'json'], { now: () => Date.now() })
+  const run = await runCliInProcess(
+    ['record', 'http://shop.test/private', `--browser-arg=--host-resolver-rules=MAP *.test 127.0.0.1:${port}`, '--timeout', '15s', '--format', 'json'],
+    { now: () => Date.now() },
+  )
   expect(run.stderr).toBe('')
   const report = JSON.parse(run.stdout) as { subjects: Array<{ notes: string[] }> }
-  expect(report.subjects[0]?.notes).toContain('The page ended at http://shop.test/login, which looks like a login page: is the session (--cookie, --storage-state or record.loginUrl) valid?')
+  expect(report.subjects[0]?.notes).toContain(
+    'The page ended at http://shop.test/login, which looks like a login page: is the session (--cookie, --storage-state or record.loginUrl) valid?',
+  )
 }, 45_000)
 
 it('check with a record section in the config adds the recorded page to its report', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'asap-check-record-'))
   const config = join(dir, 'asap-doctor.config.json')
-  writeFileSync(config, JSON.stringify({ orgId: '712340056', allowedDomains: ['shop.test'], record: { url: 'http://shop.test/page', browserArgs: [`--host-resolver-rules=MAP *.test 127.0.0.1:${port}`], timeout: '15s' } }))
+  writeFileSync(
+    config,
+    JSON.stringify({
+      orgId: '712340056',
+      allowedDomains: ['shop.test'],
+      record: { url: 'http://shop.test/page', browserArgs: [`--host-resolver-rules=MAP *.test 127.0.0.1:${port}`], timeout: '15s' },
+    }),
+  )
   // check's --cookie is a literal cookie for the token endpoint, not a NAME=ENV_VAR for the page.
   const run = await runCliInProcess(['check', '--config', config, '--cookie', 'app_session=literal-value', '--format', 'json'], { now: () => Date.now() })
   expect(run.stderr).toBe('')

@@ -42,7 +42,14 @@ describe('record without a browser', () => {
   })
 
   it('--cookie with a value instead of a variable name is refused', async () => {
-    const run = await runCliInProcess(['record', 'https://app.example.com/dashboard', '--browser', process.execPath, '--cookie', 'app_session=s3cr3t-value.with.dots'])
+    const run = await runCliInProcess([
+      'record',
+      'https://app.example.com/dashboard',
+      '--browser',
+      process.execPath,
+      '--cookie',
+      'app_session=s3cr3t-value.with.dots',
+    ])
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toMatch(/is not an environment variable name/)
   })
@@ -55,7 +62,12 @@ describe('record without a browser', () => {
   })
 
   it('a bad --timeout or --repeat: exit 2', async () => {
-    for (const flags of [['--timeout', '0s'], ['--timeout', 'soon'], ['--repeat', '0'], ['--repeat', '21']]) {
+    for (const flags of [
+      ['--timeout', '0s'],
+      ['--timeout', 'soon'],
+      ['--repeat', '0'],
+      ['--repeat', '21'],
+    ]) {
       const run = await runCliInProcess(['record', 'https://app.example.com/', '--browser', process.execPath, ...flags])
       expect(run.exitCode, flags.join(' ')).toBe(2)
     }
@@ -83,11 +95,25 @@ describe('record without a browser', () => {
 })
 
 describe('findBrowser', () => {
-  const only = (...paths: string[]) => (path: string) => paths.includes(path)
+  const only =
+    (...paths: string[]) =>
+    (path: string) =>
+      paths.includes(path)
   it('prefers --browser, then ASAP_DOCTOR_BROWSER, then the usual paths in order', () => {
-    expect(findBrowser('/opt/chrome', { ASAP_DOCTOR_BROWSER: '/usr/bin/chromium' }, only('/opt/chrome', '/usr/bin/chromium'))).toEqual({ found: true, path: '/opt/chrome', from: '--browser' })
-    expect(findBrowser(undefined, { ASAP_DOCTOR_BROWSER: '/x/chrome' }, only('/x/chrome', '/usr/bin/chromium'))).toMatchObject({ found: true, path: '/x/chrome' })
-    expect(findBrowser(undefined, {}, only('/usr/bin/google-chrome', '/opt/google/chrome/chrome'))).toMatchObject({ found: true, path: '/usr/bin/google-chrome', from: 'install path' })
+    expect(findBrowser('/opt/chrome', { ASAP_DOCTOR_BROWSER: '/usr/bin/chromium' }, only('/opt/chrome', '/usr/bin/chromium'))).toEqual({
+      found: true,
+      path: '/opt/chrome',
+      from: '--browser',
+    })
+    expect(findBrowser(undefined, { ASAP_DOCTOR_BROWSER: '/x/chrome' }, only('/x/chrome', '/usr/bin/chromium'))).toMatchObject({
+      found: true,
+      path: '/x/chrome',
+    })
+    expect(findBrowser(undefined, {}, only('/usr/bin/google-chrome', '/opt/google/chrome/chrome'))).toMatchObject({
+      found: true,
+      path: '/usr/bin/google-chrome',
+      from: 'install path',
+    })
   })
   it('an explicit choice that does not exist is an error, not a fallback', () => {
     expect(findBrowser('/nope', {}, only(...USUAL_BROWSER_PATHS))).toMatchObject({ found: false })
@@ -158,7 +184,13 @@ describe('runtimeFactsFrom', () => {
   })
 
   it('ignores malformed events (any script on the page can call the binding)', () => {
-    const facts = runtimeFactsFrom([script(1, null), script(2, 'invoke'), script(3, [1, 2]), script(4, { type: 'invoke', name: 42 }), script(5, { type: 'csp', blockedUri: 5 })])
+    const facts = runtimeFactsFrom([
+      script(1, null),
+      script(2, 'invoke'),
+      script(3, [1, 2]),
+      script(4, { type: 'invoke', name: 42 }),
+      script(5, { type: 'csp', blockedUri: 5 }),
+    ])
     expect(facts.invokes).toEqual([])
     expect(facts.cspViolations).toEqual([])
   })
@@ -171,13 +203,25 @@ describe('runtimeFactsFrom', () => {
   it('drops report-only CSP violations and the query strings of blocked URLs', () => {
     const facts = runtimeFactsFrom([
       script(1, { type: 'csp', blockedUri: 'https://desk.zoho.com/portal/api/web/asapApp/1?orgId=2', directive: 'script-src-elem', disposition: 'report' }),
-      script(2, { type: 'csp', blockedUri: `https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?jwt_token=${JWT}`, directive: 'connect-src', disposition: 'enforce' }),
+      script(2, {
+        type: 'csp',
+        blockedUri: `https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?jwt_token=${JWT}`,
+        directive: 'connect-src',
+        disposition: 'enforce',
+      }),
     ])
-    expect(facts.cspViolations).toEqual([{ at: 2, blockedUri: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?…', directive: 'connect-src' }])
+    expect(facts.cspViolations).toEqual([
+      { at: 2, blockedUri: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?…', directive: 'connect-src' },
+    ])
   })
 
   it("ignores CSP violations inside a frame Zoho serves (Zoho's own policy)", () => {
-    const inWidgetFrame: Observation = { kind: 'script', at: 1, frameUrl: 'https://desk.zoho.com/portal/asap/frame', event: { type: 'csp', blockedUri: 'https://desk.zoho.com/x.js', directive: 'script-src-elem', disposition: 'enforce' } }
+    const inWidgetFrame: Observation = {
+      kind: 'script',
+      at: 1,
+      frameUrl: 'https://desk.zoho.com/portal/asap/frame',
+      event: { type: 'csp', blockedUri: 'https://desk.zoho.com/x.js', directive: 'script-src-elem', disposition: 'enforce' },
+    }
     expect(runtimeFactsFrom([inWidgetFrame]).cspViolations).toEqual([])
   })
 
@@ -190,8 +234,18 @@ describe('runtimeFactsFrom', () => {
   })
 
   it('keeps blocked cookies with their reasons and no query string', () => {
-    const facts = runtimeFactsFrom([{ kind: 'blocked-cookie', at: 1, url: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?jwt_token=x', name: 'iamcsr', reasons: ['UserPreferences'] }])
-    expect(facts.blockedCookies).toEqual([{ at: 1, url: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?…', name: 'iamcsr', reason: 'UserPreferences' }])
+    const facts = runtimeFactsFrom([
+      {
+        kind: 'blocked-cookie',
+        at: 1,
+        url: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?jwt_token=x',
+        name: 'iamcsr',
+        reasons: ['UserPreferences'],
+      },
+    ])
+    expect(facts.blockedCookies).toEqual([
+      { at: 1, url: 'https://accounts.zohoportal.com/accounts/op/2/oauth/v2/remote/auth?…', name: 'iamcsr', reason: 'UserPreferences' },
+    ])
   })
 })
 

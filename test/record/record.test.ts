@@ -86,7 +86,10 @@ async function recordScenario(id: string, extra: ParsedOptions = {}): Promise<{ 
   }
 }
 
-const failing = (subjects: readonly SubjectReport[]) => [...new Set(subjects.flatMap((subject) => subject.checks.filter((check) => check.status === 'fail' || check.status === 'error').map((check) => check.id)))].sort()
+const failing = (subjects: readonly SubjectReport[]) =>
+  [
+    ...new Set(subjects.flatMap((subject) => subject.checks.filter((check) => check.status === 'fail' || check.status === 'error').map((check) => check.id))),
+  ].sort()
 const pageRuntime = (subject: SubjectReport | undefined): CheckResult | undefined => subject?.checks.find((check) => check.id === 'page-runtime')
 
 /**
@@ -155,7 +158,10 @@ const CASES: ReadonlyArray<{
     options: { linger: '2500ms' },
     facts: (runtime) => {
       // Two logins, both after ready; the memoized callback hands over the same bare token twice.
-      expect(runtime.invokes.map((call) => [call.name, call.beforeReady])).toEqual([['login', false], ['login', false]])
+      expect(runtime.invokes.map((call) => [call.name, call.beforeReady])).toEqual([
+        ['login', false],
+        ['login', false],
+      ])
       expect(runtime.callbackValues).toMatchObject([{ bareJwt: true }, { bareJwt: true }])
       expect(runtime.callbackValues[0]?.length).toBe(runtime.callbackValues[1]?.length)
     },
@@ -183,7 +189,11 @@ const CASES: ReadonlyArray<{
     id: 'csp-blocks-widget',
     pageRuntime: 'csp-blocks-widget',
     facts: (runtime) => {
-      expect(runtime.cspViolations.some((violation) => violation.blockedUri.startsWith('https://desk.zoho.com/portal/api/web/asapApp/') && violation.directive.startsWith('script-src'))).toBe(true)
+      expect(
+        runtime.cspViolations.some(
+          (violation) => violation.blockedUri.startsWith('https://desk.zoho.com/portal/api/web/asapApp/') && violation.directive.startsWith('script-src'),
+        ),
+      ).toBe(true)
       expect(runtime.asapDefinedAt).toBeUndefined()
       expect(runtime.invokes).toEqual([])
     },
@@ -217,7 +227,10 @@ describe('record against the simulation (real Chromium)', () => {
         const failed = failing(subjects)
         for (const id of expected.fail) expect(failed, `${id} must fail`).toContain(id)
         const allowed = new Set([...expected.fail, ...expected.mayFail, 'login-outcome', ...(testCase.pageRuntime.startsWith('ok') ? [] : ['page-runtime'])])
-        expect(failed.filter((id) => !allowed.has(id)), 'unexpected failures').toEqual([])
+        expect(
+          failed.filter((id) => !allowed.has(id)),
+          'unexpected failures',
+        ).toEqual([])
 
         expect(pageRuntime(subjects[0])?.messageId).toBe(testCase.pageRuntime)
         testCase.facts(runtime)
@@ -242,7 +255,22 @@ describe('asap-doctor record (CLI)', () => {
       const out = join(mkdtempSync(join(tmpdir(), 'asap-record-')), 'raw.har')
       const before = sim.authCalls.length
       const run = await runCliInProcess(
-        ['record', sim.pageUrl('ok'), ...sim.browserArgs.map((arg) => `--browser-arg=${arg}`), ...integrationFlags(), '--repeat', '2', '--wait-for-login', '--timeout', '20s', '--har-out', out, '--no-redact', '--format', 'json'],
+        [
+          'record',
+          sim.pageUrl('ok'),
+          ...sim.browserArgs.map((arg) => `--browser-arg=${arg}`),
+          ...integrationFlags(),
+          '--repeat',
+          '2',
+          '--wait-for-login',
+          '--timeout',
+          '20s',
+          '--har-out',
+          out,
+          '--no-redact',
+          '--format',
+          'json',
+        ],
         { env: ENV, now: () => Date.now() },
       )
       expect(run.stderr).toBe('')
@@ -268,10 +296,22 @@ describe('asap-doctor record (CLI)', () => {
     async () => {
       const out = join(mkdtempSync(join(tmpdir(), 'asap-record-')), 'recording.har')
       const before = sim.authCalls.length
-      const run = await runCliInProcess(['record', sim.pageUrl('bearer-prefix'), ...sim.browserArgs.map((arg) => `--browser-arg=${arg}`), ...integrationFlags(), '--har-out', out, '--format', 'github'], {
-        env: ENV,
-        now: () => Date.now(),
-      })
+      const run = await runCliInProcess(
+        [
+          'record',
+          sim.pageUrl('bearer-prefix'),
+          ...sim.browserArgs.map((arg) => `--browser-arg=${arg}`),
+          ...integrationFlags(),
+          '--har-out',
+          out,
+          '--format',
+          'github',
+        ],
+        {
+          env: ENV,
+          now: () => Date.now(),
+        },
+      )
       expect(run.exitCode).toBe(1)
       expect(run.stdout).toMatch(/^::error .*page-runtime/m)
       const sent = sim.authCalls.slice(before)[0]?.jwtToken ?? ''
@@ -279,10 +319,19 @@ describe('asap-doctor record (CLI)', () => {
       expect(signature.length).toBeGreaterThan(20)
       // Neither the report nor the HAR handed to a ticket carries the token's signature.
       // (::add-mask:: lines carry the values on purpose: they tell GitHub what to hide.)
-      expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(signature)
+      expect(
+        run.stdout
+          .split('\n')
+          .filter((line) => !line.startsWith('::add-mask::'))
+          .join('\n'),
+      ).not.toContain(signature)
       expect(existsSync(out)).toBe(true)
       const har = readFileSync(out, 'utf8')
-      const entries = (JSON.parse(har) as { log: { entries: Array<{ request: { url: string; postData?: { text?: string } }; response: { cookies: Array<{ name: string; value: string }> } }> } }).log.entries
+      const entries = (
+        JSON.parse(har) as {
+          log: { entries: Array<{ request: { url: string; postData?: { text?: string } }; response: { cookies: Array<{ name: string; value: string }> } }> }
+        }
+      ).log.entries
       expect(entries.some((entry) => entry.request.url.includes('/oauth/v2/remote/auth'))).toBe(true)
       expect(har).not.toContain(signature)
       // The app's sign-in: the password in the request body and the session cookie are removed.

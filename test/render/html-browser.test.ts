@@ -12,7 +12,16 @@ import { CLOSE_SCRIPT, DECODE_CASES, embeddedReport, HAR_CASES, type ReportCase,
 // The HTML report in a real browser (Debian's chromium, never a downloaded one), opened from
 // file:// like a support agent opening an attachment. One browser for the whole file.
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 if (CHROMIUM === undefined) console.warn('html-browser tests skipped: no chromium at /usr/bin/chromium (apt-get install chromium)')
 
 const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-html-'))
@@ -111,11 +120,17 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
       for (const [index, subject] of report.subjects.entries()) {
         const section = sections.nth(index)
         expect(await section.getByTestId('attempt-verdict').textContent(), name).toBe(subject.verdict)
-        const statuses = await section.locator('tr[data-testid^="check-"]').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-testid'), row.getAttribute('data-status'), row.querySelector('[data-testid="status"]')?.textContent]))
+        const statuses = await section
+          .locator('tr[data-testid^="check-"]')
+          .evaluateAll((rows) =>
+            rows.map((row) => [row.getAttribute('data-testid'), row.getAttribute('data-status'), row.querySelector('[data-testid="status"]')?.textContent]),
+          )
         expect(statuses, name).toEqual(subject.checks.map((check) => [`check-${check.id}`, check.status, expect.stringContaining(check.status)]))
       }
       // Both pictures: one validity window per token with time claims, one timeline per recording.
-      const withTokenTimes = report.subjects.filter((subject) => ['not_before', 'not_after', 'exp', 'nbf', 'iat'].some((claim) => typeof subject.token?.payload?.[claim] === 'number'))
+      const withTokenTimes = report.subjects.filter((subject) =>
+        ['not_before', 'not_after', 'exp', 'nbf', 'iat'].some((claim) => typeof subject.token?.payload?.[claim] === 'number'),
+      )
       const validity = page.getByTestId('validity-svg')
       expect(await validity.count(), name).toBe(withTokenTimes.length)
       expect(await page.getByTestId('timeline-svg').count(), name).toBe(report.command === 'har' ? 1 : 0)
@@ -141,7 +156,12 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
     expect(timeline).toMatch(/token minted 20 min \d+ s before use/)
     expect(timeline).toContain('remote/auth → general_error')
     const captions = await page.locator('figure figcaption').allTextContents()
-    expect(captions).toEqual(expect.arrayContaining([expect.stringMatching(/^Expired 15 min \d+ s before the request/), expect.stringMatching(/^Read as 1970 because it is in seconds/)]))
+    expect(captions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Expired 15 min \d+ s before the request/),
+        expect.stringMatching(/^Read as 1970 because it is in seconds/),
+      ]),
+    )
     await page.close()
     const long = await open('long-window')
     expect(await long.page.locator('figure figcaption').allTextContents()).toEqual(expect.arrayContaining(['Window 15 min, limit 10 min.']))
@@ -208,7 +228,10 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
         }
         await page.addScriptTag({ content: AXE })
         const violations: Array<{ id: string; impact: string; nodes: number }> = await page.evaluate(IN_PAGE.axe)
-        expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), `${name} ${colorScheme}`).toEqual([])
+        expect(
+          violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+          `${name} ${colorScheme}`,
+        ).toEqual([])
         await page.close()
       }
     }

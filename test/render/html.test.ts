@@ -148,7 +148,15 @@ describe('--out FILE', () => {
 
   it('writes the report to the file, says where on stdout, and keeps the exit code', async () => {
     const path = join(dir, 'report.md')
-    const argv = ['verify', '--token-file', 'fixtures/tokens/expired-cached.txt', '--secret', 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6', '--now', '2026-11-21T06:00:00Z']
+    const argv = [
+      'verify',
+      '--token-file',
+      'fixtures/tokens/expired-cached.txt',
+      '--secret',
+      'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6',
+      '--now',
+      '2026-11-21T06:00:00Z',
+    ]
     const run = await runCliInProcess([...argv, '--format', 'markdown', '--out', path])
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toBe(`Wrote ${path} (${Math.ceil(readFileSync(path).byteLength / 1024)} KB).\n`)
@@ -217,7 +225,9 @@ describe('page view', () => {
   })
 
   it('validity window: valid, with the time left', () => {
-    expect(validityView({ ...jane, not_before: T - 30_000, not_after: T + 270_000 }, T, false)?.headline).toBe('valid, 4 min 30 s left now (window 5 min, limit 10 min)')
+    expect(validityView({ ...jane, not_before: T - 30_000, not_after: T + 270_000 }, T, false)?.headline).toBe(
+      'valid, 4 min 30 s left now (window 5 min, limit 10 min)',
+    )
   })
 
   it('validity window: nothing to draw without time claims', () => {
@@ -226,13 +236,17 @@ describe('page view', () => {
 
   it('brokenAxis is monotonic and stays inside 0…1', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1e13, max: 1e13 }), { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: -1e13, max: 1e13 }), { minLength: 2, maxLength: 8 }), (points, probes) => {
-        const axis = brokenAxis(points, 600_000)
-        const sorted = [...probes].sort((a, b) => a - b)
-        const xs = sorted.map(axis.x)
-        for (const x of xs) expect(x >= 0 && x <= 1).toBe(true)
-        for (let index = 1; index < xs.length; index += 1) expect(xs[index] ?? 0).toBeGreaterThanOrEqual((xs[index - 1] ?? 0) - 1e-9)
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1e13, max: 1e13 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: -1e13, max: 1e13 }), { minLength: 2, maxLength: 8 }),
+        (points, probes) => {
+          const axis = brokenAxis(points, 600_000)
+          const sorted = [...probes].sort((a, b) => a - b)
+          const xs = sorted.map(axis.x)
+          for (const x of xs) expect(x >= 0 && x <= 1).toBe(true)
+          for (let index = 1; index < xs.length; index += 1) expect(xs[index] ?? 0).toBeGreaterThanOrEqual((xs[index - 1] ?? 0) - 1e-9)
+        },
+      ),
     )
   })
 })

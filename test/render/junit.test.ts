@@ -45,7 +45,8 @@ const subject = (checks: CheckResult[], source: SubjectReport['source'] = { kind
   verdict: 'Zoho would reject this token: "a" & <b>.',
 })
 
-const report = (subjects: SubjectReport[], strict = false, command = 'verify'): Report => buildReport({ toolVersion: '0.0.0', command, now: NOW, subjects, strict })
+const report = (subjects: SubjectReport[], strict = false, command = 'verify'): Report =>
+  buildReport({ toolVersion: '0.0.0', command, now: NOW, subjects, strict })
 
 describe('JUnit output against junit-10.xsd', () => {
   it('the schema itself rejects what the old output did (skipped on <testsuites>)', async () => {
@@ -56,9 +57,17 @@ describe('JUnit output against junit-10.xsd', () => {
   })
 
   it('every status, strict or not, several subjects', async () => {
-    const checks = [result('a', 'pass', 'ok'), result('b', 'fail', 'bad'), result('c', 'warn', 'hmm'), result('d', 'skip', 'not run'), result('e', 'error', 'crashed')]
+    const checks = [
+      result('a', 'pass', 'ok'),
+      result('b', 'fail', 'bad'),
+      result('c', 'warn', 'hmm'),
+      result('d', 'skip', 'not run'),
+      result('e', 'error', 'crashed'),
+    ]
     for (const strict of [false, true]) {
-      const xml = renderJunit(report([subject(checks), subject(checks, { kind: 'har', ref: 'dir.v2/session.har', entryIndex: 12, time: '2026-11-21T05:59:00.000Z' })], strict, 'har'))
+      const xml = renderJunit(
+        report([subject(checks), subject(checks, { kind: 'har', ref: 'dir.v2/session.har', entryIndex: 12, time: '2026-11-21T05:59:00.000Z' })], strict, 'har'),
+      )
       await expectValid(xml)
       expect(xml).not.toMatch(/<testsuites[^>]*skipped=/)
       // Jenkins needs the counts to match the cases.
@@ -67,7 +76,13 @@ describe('JUnit output against junit-10.xsd', () => {
   })
 
   it('each testcase has time and classname (command and subject); each suite a timestamp', async () => {
-    const xml = renderJunit(report([subject([result('a', 'pass', 'ok')], { kind: 'har', ref: 'dir.v2/session.har', entryIndex: 12 }), subject([result('a', 'fail', 'x')])], false, 'har'))
+    const xml = renderJunit(
+      report(
+        [subject([result('a', 'pass', 'ok')], { kind: 'har', ref: 'dir.v2/session.har', entryIndex: 12 }), subject([result('a', 'fail', 'x')])],
+        false,
+        'har',
+      ),
+    )
     await expectValid(xml)
     expect(xml).toContain('<testcase classname="asap-doctor.har.session_har#12" name="a" time="0">')
     expect(xml).toContain('<testcase classname="asap-doctor.har.token" name="a" time="0">')

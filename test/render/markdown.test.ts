@@ -19,7 +19,11 @@ function visibleText(html: string): string {
     .replace(/\s+/g, ' ')
 }
 
-const squash = (value: string) => value.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+const squash = (value: string) =>
+  value
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /** The tags markdown-it may legitimately produce from our Markdown: anything else came from input. */
 const OUR_TAGS = new Set(['h1', 'h2', 'h3', 'p', 'strong', 'em', 'ol', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'hr'])
@@ -96,7 +100,25 @@ describe('renderMarkdown', () => {
   })
 
   it('text() keeps any string literal through CommonMark', () => {
-    const samples = ['a|b', '`x`', '**bold**', '_u_', '<b>x</b>', '&amp;', '[l](http://x)', '![i](x)', '# h', '1. item', '- item', '+ x', '~~s~~', '$x$', 'back\\slash', `line\nbreak`, '> quote']
+    const samples = [
+      'a|b',
+      '`x`',
+      '**bold**',
+      '_u_',
+      '<b>x</b>',
+      '&amp;',
+      '[l](http://x)',
+      '![i](x)',
+      '# h',
+      '1. item',
+      '- item',
+      '+ x',
+      '~~s~~',
+      '$x$',
+      'back\\slash',
+      `line\nbreak`,
+      '> quote',
+    ]
     for (const sample of samples) {
       const html = md.renderInline(text(sample))
       expect(visibleText(html).trim(), sample).toBe(squash(sample))

@@ -25,7 +25,12 @@ describe('scan rules: valid/invalid case tables', () => {
           // Findings that depend on the tree (a nonce passed elsewhere, a JSON endpoint) are decided
           // by the report, as in a real scan: the case's own file plus its `tree`.
           const others = (testCase.tree ?? []).map((other) => sourceFile(other.path, other.code)).filter((other) => other !== undefined)
-          const report = scanReport([scan, ...others.map((other) => scanFile(other, [rule], testCase.config ?? {}))], [rule], { toolVersion: '0', now: 0, strict: false, scannedFiles: 1 + others.length })
+          const report = scanReport([scan, ...others.map((other) => scanFile(other, [rule], testCase.config ?? {}))], [rule], {
+            toolVersion: '0',
+            now: 0,
+            strict: false,
+            scannedFiles: 1 + others.length,
+          })
           const subject = report.subjects.find((candidate) => candidate.source.ref === testCase.path)
           expect(subject?.checks.map((check) => check.messageId) ?? []).toEqual(testCase.expect)
         })

@@ -2,11 +2,26 @@ import type { RuleCase } from './case-types.js'
 
 /** Valid and invalid cases of signer-window: the file, and the message ids the rule reports. */
 export const cases: readonly RuleCase[] = [
-  { name: "15 minutes in ms", path: "server.js", code: "jwt.sign({ email_verified: true, not_before: Date.now(), not_after: Date.now() + 15 * 60 * 1000 }, s)", expect: ["window-too-long"] },
-  { name: "5 minutes in ms", path: "server.js", code: "jwt.sign({ email_verified: true, not_before: Date.now(), not_after: Date.now() + 5 * 60 * 1000 }, s)", expect: [] },
-  { name: "expiresIn 15m", path: "server.js", code: "jwt.sign({ email_verified: true, not_after: n }, s, { expiresIn: '15m' })", expect: ["window-too-long"] },
-  { name: "Python timedelta", path: "views.py", code: "payload = {'email_verified': True}\nexp = now + timedelta(minutes=15)", expect: ["window-too-long"] },
-  { name: "Python 5 min", path: "views.py", code: "payload = {'email_verified': True, 'not_after': now + 300000}", expect: [] },
-  { name: "PHP hour", path: "Controller.php", code: "<?php $p = ['email_verified' => true, 'not_after' => $now + 3600000];", expect: ["window-too-long"] },
-  { name: "Go 15 minutes", path: "asap.go", code: "claims := jwt.MapClaims{\"email_verified\": true}\nexp := now.Add(15 * time.Minute)", expect: ["window-too-long"] },
+  {
+    name: '15 minutes in ms',
+    path: 'server.js',
+    code: 'jwt.sign({ email_verified: true, not_before: Date.now(), not_after: Date.now() + 15 * 60 * 1000 }, s)',
+    expect: ['window-too-long'],
+  },
+  {
+    name: '5 minutes in ms',
+    path: 'server.js',
+    code: 'jwt.sign({ email_verified: true, not_before: Date.now(), not_after: Date.now() + 5 * 60 * 1000 }, s)',
+    expect: [],
+  },
+  { name: 'expiresIn 15m', path: 'server.js', code: "jwt.sign({ email_verified: true, not_after: n }, s, { expiresIn: '15m' })", expect: ['window-too-long'] },
+  { name: 'Python timedelta', path: 'views.py', code: "payload = {'email_verified': True}\nexp = now + timedelta(minutes=15)", expect: ['window-too-long'] },
+  { name: 'Python 5 min', path: 'views.py', code: "payload = {'email_verified': True, 'not_after': now + 300000}", expect: [] },
+  { name: 'PHP hour', path: 'Controller.php', code: "<?php $p = ['email_verified' => true, 'not_after' => $now + 3600000];", expect: ['window-too-long'] },
+  {
+    name: 'Go 15 minutes',
+    path: 'asap.go',
+    code: 'claims := jwt.MapClaims{"email_verified": true}\nexp := now.Add(15 * time.Minute)',
+    expect: ['window-too-long'],
+  },
 ]

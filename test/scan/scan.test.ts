@@ -4,7 +4,9 @@ import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { runCliInProcess } from '../helpers/run-cli.js'
 
-const apps = readdirSync('fixtures/scan', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+const apps = readdirSync('fixtures/scan', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
 
 function problemIds(json: string): string[] {
   const report: { subjects: Array<{ checks: Array<{ id: string; status: string }> }> } = JSON.parse(json)
@@ -34,7 +36,16 @@ describe('scan output formats', () => {
     const ajv = new Ajv({ strict: false, allErrors: true })
     addFormats.default(ajv)
     const validate = ajv.compile({ ...rest, $id: String(id) })
-    const sarif: { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }>; partialFingerprints: Record<string, string> }>; tool: { driver: { rules: Array<{ id: string; properties: Record<string, unknown> }> } } }> } = JSON.parse(run.stdout)
+    const sarif: {
+      runs: Array<{
+        results: Array<{
+          ruleId: string
+          locations: Array<{ physicalLocation: { region: { startLine: number } } }>
+          partialFingerprints: Record<string, string>
+        }>
+        tool: { driver: { rules: Array<{ id: string; properties: Record<string, unknown> }> } }
+      }>
+    } = JSON.parse(run.stdout)
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
     const results = sarif.runs[0]?.results ?? []
     expect(results.length).toBeGreaterThan(5)
@@ -76,13 +87,17 @@ describe('scan output formats', () => {
 
   it('golden human output', async () => {
     const run = await runCliInProcess(['scan', 'fixtures/scan/express/broken'], { env: { NO_COLOR: '1' } })
-    await expect(`$ asap-doctor scan fixtures/scan/express/broken\n${run.stdout}--- exit code: ${run.exitCode}\n`).toMatchFileSnapshot('./golden/scan-express-broken.txt')
+    await expect(`$ asap-doctor scan fixtures/scan/express/broken\n${run.stdout}--- exit code: ${run.exitCode}\n`).toMatchFileSnapshot(
+      './golden/scan-express-broken.txt',
+    )
   })
 
   it('golden sarif output', async () => {
     const run = await runCliInProcess(['scan', 'fixtures/scan/django/broken', '--format', 'sarif'])
     const text = run.stdout.replace(/"version": "(?!2\.1\.0)[^"]+"/g, '"version": "<version>"')
-    await expect(`$ asap-doctor scan fixtures/scan/django/broken --format sarif\n${text}--- exit code: ${run.exitCode}\n`).toMatchFileSnapshot('./golden/scan-django-broken.sarif.txt')
+    await expect(`$ asap-doctor scan fixtures/scan/django/broken --format sarif\n${text}--- exit code: ${run.exitCode}\n`).toMatchFileSnapshot(
+      './golden/scan-django-broken.sarif.txt',
+    )
   })
 
   it('explain prints a rule page', async () => {
@@ -106,7 +121,11 @@ describe('scan output formats', () => {
   it('compares the snippet with --org-id and --data-center', async () => {
     const run = await runCliInProcess(['scan', 'fixtures/scan/express/fixed', '--org-id', '712340056', '--data-center', 'us', '--format', 'json'])
     const report: { subjects: Array<{ checks: Array<{ id: string; messageId: string }> }> } = JSON.parse(run.stdout)
-    expect(report.subjects.flatMap((subject) => subject.checks.map((check) => `${check.id}/${check.messageId}`))).toEqual(['widget-snippet/found', 'widget-snippet/org-mismatch', 'widget-snippet/dc-mismatch'])
+    expect(report.subjects.flatMap((subject) => subject.checks.map((check) => `${check.id}/${check.messageId}`))).toEqual([
+      'widget-snippet/found',
+      'widget-snippet/org-mismatch',
+      'widget-snippet/dc-mismatch',
+    ])
     expect(run.exitCode).toBe(1)
   })
 })

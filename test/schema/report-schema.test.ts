@@ -66,7 +66,9 @@ function jsonGoldens(): Array<{ name: string; kind: 'json' | 'jsonl'; stdout: st
 describe('schema/report.schema.json', () => {
   it('every --format json (and jsonl) golden output validates', () => {
     const goldens = jsonGoldens()
-    expect(goldens.map((golden) => golden.name)).toEqual(expect.arrayContaining(['test/cli/golden/verify-good-json.txt', 'test/cli/golden/decode-exp-in-seconds-json.txt']))
+    expect(goldens.map((golden) => golden.name)).toEqual(
+      expect.arrayContaining(['test/cli/golden/verify-good-json.txt', 'test/cli/golden/decode-exp-in-seconds-json.txt']),
+    )
     expect(goldens.some((golden) => golden.kind === 'jsonl')).toBe(true)
     for (const { name, kind, stdout } of goldens) {
       if (kind === 'json') expectValid(JSON.parse(stdout), name)
@@ -89,7 +91,13 @@ describe('schema/report.schema.json', () => {
       expectValid(JSON.parse(run.stdout), argv.slice(0, 2).join(' '))
     }
     const crashed = await diagnoseToken(makeToken(), { now: NOW })
-    const withCrash = { ...crashed, subjects: crashed.subjects.map((s) => ({ ...s, checks: [...s.checks, { ...s.checks[0], status: 'error', messageId: 'crashed', data: { error: 'boom' } }] })) }
+    const withCrash = {
+      ...crashed,
+      subjects: crashed.subjects.map((s) => ({
+        ...s,
+        checks: [...s.checks, { ...s.checks[0], status: 'error', messageId: 'crashed', data: { error: 'boom' } }],
+      })),
+    }
     expectValid(JSON.parse(JSON.stringify(withCrash)), 'a crashed check')
   })
 
@@ -104,7 +112,11 @@ describe('schema/report.schema.json', () => {
         {
           ...subject,
           rootCause: { checkId: 'time-units', messageId: 'seconds-in-ms-claim' },
-          diagnosis: { outcome: 'general_error', timeline: [{ time: '2026-11-21T06:00:00.000Z', kind: 'auth-call', label: 'POST …/remote/auth', entryIndex: 3 }], suspects: [{ id: 'user', title: 'not an end user', confirm: 'look it up' }] },
+          diagnosis: {
+            outcome: 'general_error',
+            timeline: [{ time: '2026-11-21T06:00:00.000Z', kind: 'auth-call', label: 'POST …/remote/auth', entryIndex: 3 }],
+            suspects: [{ id: 'user', title: 'not an end user', confirm: 'look it up' }],
+          },
           checks: [{ ...check, location: { path: 'src/login.ts', line: 3, col: 7, endLine: 3, endCol: 20 } }],
         },
       ],
@@ -172,7 +184,8 @@ describe('schema/report.schema.json', () => {
       if (Array.isArray(node)) node.forEach(walk)
       else if (node !== null && typeof node === 'object') {
         const properties = node.properties
-        if (properties !== undefined && properties !== null && typeof properties === 'object' && !Array.isArray(properties)) for (const key of Object.keys(properties)) names.add(key)
+        if (properties !== undefined && properties !== null && typeof properties === 'object' && !Array.isArray(properties))
+          for (const key of Object.keys(properties)) names.add(key)
         Object.values(node).forEach(walk)
       }
     }

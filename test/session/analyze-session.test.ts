@@ -56,13 +56,30 @@ function entry(spec: EntrySpec) {
 }
 function writeHar(name: string, entries: EntrySpec[]): string {
   const path = join(dir, name)
-  const har = { log: { version: '1.2', creator: { name: 'Firefox', version: '145.0' }, pages: [{ startedDateTime: new Date(T0).toISOString(), id: 'page_1', title: 'Support', pageTimings: {} }], entries: entries.map(entry) } }
+  const har = {
+    log: {
+      version: '1.2',
+      creator: { name: 'Firefox', version: '145.0' },
+      pages: [{ startedDateTime: new Date(T0).toISOString(), id: 'page_1', title: 'Support', pageTimings: {} }],
+      entries: entries.map(entry),
+    },
+  }
   writeFileSync(path, JSON.stringify(har, null, 2))
   return path
 }
 const fresh = (at: number) => makeToken({ payload: goodPayload({ not_before: T0 + at - 50, not_after: T0 + at - 50 + 300_000 }) })
-const page = (at = 0): EntrySpec => ({ at, url: 'https://app.example.com/help', mimeType: 'text/html', response: '<script>window.ZohoDeskAsapReady(function(){ZohoDeskAsap.invoke("login", cb)})</script>' })
-const widget = (at = 30): EntrySpec => ({ at, url: 'https://desk.zoho.com/portal/api/web/asapApp/4213000000108007?orgId=712340056', mimeType: 'text/javascript', response: '/* widget */' })
+const page = (at = 0): EntrySpec => ({
+  at,
+  url: 'https://app.example.com/help',
+  mimeType: 'text/html',
+  response: '<script>window.ZohoDeskAsapReady(function(){ZohoDeskAsap.invoke("login", cb)})</script>',
+})
+const widget = (at = 30): EntrySpec => ({
+  at,
+  url: 'https://desk.zoho.com/portal/api/web/asapApp/4213000000108007?orgId=712340056',
+  mimeType: 'text/javascript',
+  response: '/* widget */',
+})
 const auth = (at: number, token: string, extra: Partial<EntrySpec> = {}): EntrySpec => ({
   at,
   method: 'POST',
@@ -96,7 +113,16 @@ const check = (subject: JsonReport['subjects'][number] | undefined, id: string) 
 describe('session analysis on hand-built HARs', () => {
   it('a token in a form body of the auth call (Firefox header case)', async () => {
     const token = fresh(100)
-    const report = await diagnose(writeHar('form.har', [page(), widget(), auth(100, 'x', { url: 'https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth', body: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'jwt_token', value: token }] } })]))
+    const report = await diagnose(
+      writeHar('form.har', [
+        page(),
+        widget(),
+        auth(100, 'x', {
+          url: 'https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth',
+          body: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'jwt_token', value: token }] },
+        }),
+      ]),
+    )
     expect(report.subjects).toHaveLength(1)
     expect(check(report.subjects[0], 'allowed-domain')?.status).toBe('pass')
     expect(check(report.subjects[0], 'time-validity')?.status).toBe('pass')
@@ -139,7 +165,20 @@ describe('session analysis on hand-built HARs', () => {
   })
 
   it('a JWT sent to another Zoho host counts as an attempt', async () => {
-    const report = await diagnose(writeHar('other-zoho.har', [page(), widget(), { at: 100, url: 'https://desk.zoho.com/portal/api/jwt/login', method: 'POST', headers: { Authorization: `Bearer ${fresh(100)}`, Origin: 'https://app.example.com' }, status: 401, response: '' }]))
+    const report = await diagnose(
+      writeHar('other-zoho.har', [
+        page(),
+        widget(),
+        {
+          at: 100,
+          url: 'https://desk.zoho.com/portal/api/jwt/login',
+          method: 'POST',
+          headers: { Authorization: `Bearer ${fresh(100)}`, Origin: 'https://app.example.com' },
+          status: 401,
+          response: '',
+        },
+      ]),
+    )
     expect(report.subjects[0]?.source.entryIndex).toBe(2)
     expect(report.subjects[0]?.diagnosis.outcome).toBe('empty')
   })
@@ -177,7 +216,10 @@ describe('issue 7: the token on the wire is exact', () => {
     const token = fresh(100)
     const url = 'https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth'
     const bodies: EntrySpec[] = [
-      auth(100, 'x', { url, body: { mimeType: 'application/x-www-form-urlencoded', text: `jwt_token=${encodeURIComponent(`Bearer ${token}`)}&client_id=1000.FAKE` } }),
+      auth(100, 'x', {
+        url,
+        body: { mimeType: 'application/x-www-form-urlencoded', text: `jwt_token=${encodeURIComponent(`Bearer ${token}`)}&client_id=1000.FAKE` },
+      }),
       auth(100, 'x', { url, body: { mimeType: 'application/json', text: JSON.stringify({ jwt_token: `Bearer ${token}` }) } }),
       auth(100, 'x', { url, headers: { Origin: 'https://app.example.com', 'X-JWT-Token': `Bearer ${token}` } }),
     ]
@@ -187,7 +229,12 @@ describe('issue 7: the token on the wire is exact', () => {
     }
   })
 
-  for (const [sent, passed] of [['[object Object]', 'an object'], ['undefined', 'undefined'], ['', 'an empty string'], ['{"error":"no session"}', 'a JSON text']] as const) {
+  for (const [sent, passed] of [
+    ['[object Object]', 'an object'],
+    ['undefined', 'undefined'],
+    ['', 'an empty string'],
+    ['{"error":"no session"}', 'a JSON text'],
+  ] as const) {
     it(`jwt_token=${JSON.stringify(sent)} is still a login attempt that fails token-format`, async () => {
       const report = await diagnose(writeHar('not-a-token.har', [page(), widget(), auth(100, encodeURIComponent(sent))]))
       expect(report.subjects).toHaveLength(1)
@@ -240,7 +287,14 @@ describe('issue 7: evidence across attempts decides', () => {
     const first = fresh(100)
     const second = fresh(200_000)
     const report = await diagnose(
-      writeHar('two-fresh.har', [page(), widget(), endpoint(90, first), auth(100, first, accepted), endpoint(199_990, second), auth(200_000, second, accepted)]),
+      writeHar('two-fresh.har', [
+        page(),
+        widget(),
+        endpoint(90, first),
+        auth(100, first, accepted),
+        endpoint(199_990, second),
+        auth(200_000, second, accepted),
+      ]),
       ...SECRET,
     )
     expect(report.subjects).toHaveLength(2)
@@ -256,7 +310,9 @@ describe('issue 7: exit codes and verdicts tell the truth', () => {
     const subject = report.subjects[0]
     expect(check(subject, 'login-outcome')).toMatchObject({ status: 'fail', messageId: 'general-error' })
     expect(subject?.rootCause).toBeUndefined()
-    expect(subject?.verdict).toMatch(/nothing in the recording proves why\. What to check, most likely first: 1\) the user is not an active Help Center end user/)
+    expect(subject?.verdict).toMatch(
+      /nothing in the recording proves why\. What to check, most likely first: 1\) the user is not an active Help Center end user/,
+    )
     expect(subject?.diagnosis.suspects[0]?.id).toBe('help-center-user')
     expect(report.summary.exitCode).toBe(1)
   })
@@ -266,7 +322,9 @@ describe('issue 7: exit codes and verdicts tell the truth', () => {
     const report = await diagnose(writeHar('only.har', [page(), widget(), endpoint(90, token), auth(100, token, accepted)]), '--only', 'time-units')
     expect(report.subjects[0]?.verdict).toMatch(/Zoho accepted this login/)
     const rejected = await diagnose(writeHar('only-rejected.har', [page(), widget(), endpoint(90, token), auth(100, token)]), '--only', 'time-units')
-    expect(rejected.subjects[0]?.verdict).toBe('Zoho answered general_error; the selected checks pass (time-units), so the cause is among the checks that were not run.')
+    expect(rejected.subjects[0]?.verdict).toBe(
+      'Zoho answered general_error; the selected checks pass (time-units), so the cause is among the checks that were not run.',
+    )
     // What Zoho answered is kept whatever --only says: the rejection still exits 1.
     expect(check(rejected.subjects[0], 'login-outcome')?.status).toBe('fail')
     expect(rejected.summary.exitCode).toBe(1)

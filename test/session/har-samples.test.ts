@@ -8,14 +8,30 @@ import { runCliInProcess } from '../helpers/run-cli.js'
 // root causes and verdicts, is scored by test/eval; these are the reader-level classics.
 const CORPUS = 'fixtures/scenarios'
 const SHARED = '../shared/har-samples'
-const SIMULATION = ['--org-id', '712340056', '--data-center', 'us', '--app-id', '4213000000108007', '--allowed-domain', 'app.example.com', '--allowed-domain', 'support.example.com']
+const SIMULATION = [
+  '--org-id',
+  '712340056',
+  '--data-center',
+  'us',
+  '--app-id',
+  '4213000000108007',
+  '--allowed-domain',
+  'app.example.com',
+  '--allowed-domain',
+  'support.example.com',
+]
 const SECRET = ['--secret', 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6']
 const USERS = ['--users', 'test/fixtures/users/simulation-end-users.txt']
 /** Observations (what Zoho answered), not causes: they fail whenever Zoho refused a login. */
 const OBSERVATIONS = new Set(['login-outcome'])
 
 interface Report {
-  subjects: Array<{ checks: Array<{ id: string; status: string; messageId: string }>; diagnosis?: { outcome: string; suspects: Array<{ id: string }> }; verdict: string; source: { entryIndex?: number } }>
+  subjects: Array<{
+    checks: Array<{ id: string; status: string; messageId: string }>
+    diagnosis?: { outcome: string; suspects: Array<{ id: string }> }
+    verdict: string
+    source: { entryIndex?: number }
+  }>
   summary: { exitCode: number }
 }
 
@@ -26,7 +42,11 @@ async function har(path: string, extra: readonly string[] = []): Promise<{ repor
 }
 
 const failing = (report: Report) =>
-  [...new Set(report.subjects.flatMap((subject) => subject.checks.filter((check) => check.status === 'fail' && !OBSERVATIONS.has(check.id)).map((check) => check.id)))].sort()
+  [
+    ...new Set(
+      report.subjects.flatMap((subject) => subject.checks.filter((check) => check.status === 'fail' && !OBSERVATIONS.has(check.id)).map((check) => check.id)),
+    ),
+  ].sort()
 
 type Case = readonly [file: string, failing: readonly string[], extra: readonly string[], outcome: string]
 
@@ -98,7 +118,13 @@ describe('har output never shows a token signature or other credential', () => {
       expect(signatures.length).toBeGreaterThan(0)
       for (const format of ['human', 'json', 'github', 'junit']) {
         const run = await runCliInProcess(['har', file, ...SIMULATION, '--format', format])
-        const visible = format === 'github' ? run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') : run.stdout
+        const visible =
+          format === 'github'
+            ? run.stdout
+                .split('\n')
+                .filter((line) => !line.startsWith('::add-mask::'))
+                .join('\n')
+            : run.stdout
         for (const signature of signatures) expect(visible + run.stderr).not.toContain(signature)
         expect(visible).not.toContain('correct-horse-battery-staple')
       }

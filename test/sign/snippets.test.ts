@@ -37,7 +37,6 @@ describe('sign --code snippets', () => {
   })
 
   describe.each(Object.entries(SIGNING_SNIPPETS))('%s', (language, text) => {
-
     it('is printed as is by asap-doctor sign --code (golden)', async () => {
       const run = await runCliInProcess(['sign', '--code', language])
       expect(run).toMatchObject({ exitCode: 0, stderr: '' })
@@ -48,12 +47,16 @@ describe('sign --code snippets', () => {
     it('signs HS256 with the raw secret, in milliseconds, a 5-minute window, email trimmed and lower-cased, no library expiry', () => {
       const code = codeLines(text)
       expect(code).toMatch(/HS256|HmacSha256/)
-      expect(code).toMatch(/Date\.now\(\)|time\.time\(\) \* 1000|microtime\(true\) \* 1000|currentTimeMillis\(\)|ToUnixTimeMilliseconds\(\)|UnixMilli\(\)|to_f \* 1000/)
+      expect(code).toMatch(
+        /Date\.now\(\)|time\.time\(\) \* 1000|microtime\(true\) \* 1000|currentTimeMillis\(\)|ToUnixTimeMilliseconds\(\)|UnixMilli\(\)|to_f \* 1000/,
+      )
       expect(code).toMatch(/300_?000/)
       expect(code).toMatch(/email_verified.{0,6}(true|True)/)
       expect(code).toMatch(/trim|strip/i)
       expect(code).toMatch(/toLowerCase|lower\(\)|strtolower|ToLowerInvariant|ToLower|downcase/)
-      expect(code).not.toMatch(/expiresIn|setExpirationTime|setIssuedAt|\.expiration\(|\.issuedAt\(|["']exp["']|\bexp:|["']iat["']|SecurityTokenDescriptor|base64/i)
+      expect(code).not.toMatch(
+        /expiresIn|setExpirationTime|setIssuedAt|\.expiration\(|\.issuedAt\(|["']exp["']|\bexp:|["']iat["']|SecurityTokenDescriptor|base64/i,
+      )
     })
   })
 
@@ -68,9 +71,10 @@ describe('sign --code snippets', () => {
   })
 
   const python = findPythonWithJwt()
-  const pythonTitle = python === undefined
-    ? 'the Python snippet (PyJWT): SKIPPED, no python with PyJWT found (apt-get install python3-jwt)'
-    : `the Python snippet (PyJWT) runs under ${python} and verify passes every token check on its token`
+  const pythonTitle =
+    python === undefined
+      ? 'the Python snippet (PyJWT): SKIPPED, no python with PyJWT found (apt-get install python3-jwt)'
+      : `the Python snippet (PyJWT) runs under ${python} and verify passes every token check on its token`
   it.skipIf(python === undefined)(pythonTitle, async () => {
     const program = `${SIGNING_SNIPPETS.python}\nimport os, sys\nsys.stdout.write(sign_asap_token(os.environ["ASAP_JWT_SECRET"], "  Jane.Doe@Example.com ", "Jane", "Doe"))\n`
     const run = spawnSync(python ?? 'python3', ['-c', program], { encoding: 'utf8', env: { ...process.env, ASAP_JWT_SECRET: TEST_SECRET } })

@@ -200,9 +200,13 @@ export const SCENARIOS: readonly Scenario[] = [
     ...JANE,
     backend: { mint: (ctx) => ({ payload: { ...standardClaims(ctx), not_before: nowS(ctx.now), not_after: nowS(ctx.now) + 300 } }) },
     page: page(),
-    expected: rejected('The backend writes not_before/not_after with Math.floor(Date.now()/1000): seconds, which Zoho reads as ms in January 1970.', 'time-units', {
-      mayFail: ['time-validity'],
-    }),
+    expected: rejected(
+      'The backend writes not_before/not_after with Math.floor(Date.now()/1000): seconds, which Zoho reads as ms in January 1970.',
+      'time-units',
+      {
+        mayFail: ['time-validity'],
+      },
+    ),
   },
   {
     id: 'bearer-prefix',
@@ -269,11 +273,15 @@ export const SCENARIOS: readonly Scenario[] = [
     ...JANE,
     backend: { mint: (ctx) => ({ payload: standardClaims(ctx), raw: '' }) },
     page: page(),
-    expected: rejected('The backend\'s signing step fails quietly and the endpoint answers {"token": ""}: the widget still calls remote/auth, with jwt_token= empty.', 'token-format', {
-      mayFail: ['endpoint-response'],
-      rootCauseAlternatives: ['endpoint-response'],
-      verdictIncludes: ['empty'],
-    }),
+    expected: rejected(
+      'The backend\'s signing step fails quietly and the endpoint answers {"token": ""}: the widget still calls remote/auth, with jwt_token= empty.',
+      'token-format',
+      {
+        mayFail: ['endpoint-response'],
+        rootCauseAlternatives: ['endpoint-response'],
+        verdictIncludes: ['empty'],
+      },
+    ),
   },
   {
     id: 'login-outside-ready',
@@ -281,7 +289,8 @@ export const SCENARIOS: readonly Scenario[] = [
     backend: { mint: standard },
     page: page(STANDARD_CALLBACK, "ZohoDeskAsap.invoke('login', getJwtTokenCallback);"),
     expected: {
-      description: 'invoke("login") runs inline, not inside ZohoDeskAsapReady: the deferred widget is not there yet, the page reports "Uncaught ReferenceError: ZohoDeskAsap is not defined", no attempt follows.',
+      description:
+        'invoke("login") runs inline, not inside ZohoDeskAsapReady: the deferred widget is not there yet, the page reports "Uncaught ReferenceError: ZohoDeskAsap is not defined", no attempt follows.',
       users: true,
       attempts: 0,
       outcomes: ['never-attempted'],
@@ -309,7 +318,8 @@ export const SCENARIOS: readonly Scenario[] = [
     backend: { mint: standard },
     page: page(MEMOIZED_CALLBACK, INVOKE_TWICE),
     expected: {
-      description: 'The callback fetches one token per page and reuses it; the app signs the widget in again 1.5 s later with the same token. The first attempt is accepted, the replay refused.',
+      description:
+        'The callback fetches one token per page and reuses it; the app signs the widget in again 1.5 s later with the same token. The first attempt is accepted, the replay refused.',
       users: true,
       attempts: 2,
       outcomes: ['accepted', 'general_error'],
@@ -327,7 +337,8 @@ export const SCENARIOS: readonly Scenario[] = [
     backend: { mint: standard },
     page: page(SESSION_STORAGE_CALLBACK),
     expected: {
-      description: 'The callback keeps the token in sessionStorage; on the next page (Projects) it hands the same token over again. The dashboard login is accepted, the one on the next page refused as a replay.',
+      description:
+        'The callback keeps the token in sessionStorage; on the next page (Projects) it hands the same token over again. The dashboard login is accepted, the one on the next page refused as a replay.',
       users: true,
       attempts: 2,
       outcomes: ['accepted', 'general_error'],
@@ -358,9 +369,13 @@ export const SCENARIOS: readonly Scenario[] = [
     backend: { mint: standard },
     page: page(),
     simulation: SLOW_DESK,
-    expected: rejected('The same app opened at www.example.com: Origin https://www.example.com is not an allowed domain (exact host names).', 'allowed-domain', {
-      verdictIncludes: ['www.example.com'],
-    }),
+    expected: rejected(
+      'The same app opened at www.example.com: Origin https://www.example.com is not an allowed domain (exact host names).',
+      'allowed-domain',
+      {
+        verdictIncludes: ['www.example.com'],
+      },
+    ),
   },
   {
     id: 'user-missing',
@@ -369,9 +384,13 @@ export const SCENARIOS: readonly Scenario[] = [
     backend: { mint: standard },
     page: page(),
     simulation: SLOW_DESK,
-    expected: rejected('A valid token for alex.kim@example.com, who is not an end user of the org; the end-user list proves it. The slow Desk TLS handshake makes HAR entry times overlap the auth call.', 'help-center-user', {
-      verdictIncludes: ['alex.kim@example.com'],
-    }),
+    expected: rejected(
+      'A valid token for alex.kim@example.com, who is not an end user of the org; the end-user list proves it. The slow Desk TLS handshake makes HAR entry times overlap the auth call.',
+      'help-center-user',
+      {
+        verdictIncludes: ['alex.kim@example.com'],
+      },
+    ),
   },
   {
     id: 'user-missing-no-list',
@@ -398,23 +417,31 @@ export const SCENARIOS: readonly Scenario[] = [
     userName: 'Jane Doe',
     backend: { mint: standard },
     page: page(),
-    expected: rejected('The app stores the address as Jane.Doe@example.com; the end user is jane.doe@example.com, and Zoho compares exactly.', 'help-center-user', {
-      fail: ['help-center-user', 'email-normalization'],
-      verdictIncludes: ['Jane.Doe@example.com'],
-    }),
+    expected: rejected(
+      'The app stores the address as Jane.Doe@example.com; the end user is jane.doe@example.com, and Zoho compares exactly.',
+      'help-center-user',
+      {
+        fail: ['help-center-user', 'email-normalization'],
+        verdictIncludes: ['Jane.Doe@example.com'],
+      },
+    ),
   },
   {
     id: 'user-whitespace',
     ...JANE,
     backend: { mint: standard, storedEmail: 'jane.doe@example.com ' },
     page: page(),
-    expected: rejected('The app stored the address with a trailing space ("jane.doe@example.com ") and signs it untrimmed; Zoho compares exactly.', 'help-center-user', {
-      fail: ['help-center-user', 'email-normalization'],
-      // The same fact (surrounding whitespace) is what email-format reports: it may say so and be blamed.
-      mayFail: ['email-format'],
-      rootCauseAlternatives: ['email-format'],
-      verdictIncludes: ['whitespace'],
-    }),
+    expected: rejected(
+      'The app stored the address with a trailing space ("jane.doe@example.com ") and signs it untrimmed; Zoho compares exactly.',
+      'help-center-user',
+      {
+        fail: ['help-center-user', 'email-normalization'],
+        // The same fact (surrounding whitespace) is what email-format reports: it may say so and be blamed.
+        mayFail: ['email-format'],
+        rootCauseAlternatives: ['email-format'],
+        verdictIncludes: ['whitespace'],
+      },
+    ),
   },
   {
     id: 'hs512',
@@ -480,9 +507,13 @@ export const SCENARIOS: readonly Scenario[] = [
       mint: (ctx) => ({ payload: { ...standardClaims(ctx), iat: nowS(ctx.now), exp: nowS(ctx.now) + 300 } }),
     },
     page: page(),
-    expected: rejected('A library expiresIn adds exp in seconds next to not_before/not_after in ms; Zoho reads exp as ms (January 1970), so the window ends before it starts.', 'time-units', {
-      mayFail: ['time-validity', 'validity-window'],
-    }),
+    expected: rejected(
+      'A library expiresIn adds exp in seconds next to not_before/not_after in ms; Zoho reads exp as ms (January 1970), so the window ends before it starts.',
+      'time-units',
+      {
+        mayFail: ['time-validity', 'validity-window'],
+      },
+    ),
   },
   {
     id: 'iat-exp-only',
@@ -496,7 +527,7 @@ export const SCENARIOS: readonly Scenario[] = [
     ...JANE,
     backend: { mint: (ctx) => ({ payload: standardClaims(ctx), encoding: 'base64' }) },
     page: page(),
-    expected: rejected("PHP base64_encode-style parts (+, /, = padding) instead of base64url: not a JWT Zoho can read.", 'token-format', {
+    expected: rejected('PHP base64_encode-style parts (+, /, = padding) instead of base64url: not a JWT Zoho can read.', 'token-format', {
       verdictIncludes: ['base64url'],
     }),
   },
@@ -530,9 +561,13 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'csp-blocks-widget',
     ...JANE,
     backend: { mint: standard },
-    page: { ...page(), csp: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self'; report-uri /api/csp-report" },
+    page: {
+      ...page(),
+      csp: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self'; report-uri /api/csp-report",
+    },
     expected: {
-      description: "The page's Content-Security-Policy script-src lacks desk.zoho.com: the browser blocks the widget script (the HAR shows no widget request, only the CSP report), no login.",
+      description:
+        "The page's Content-Security-Policy script-src lacks desk.zoho.com: the browser blocks the widget script (the HAR shows no widget request, only the CSP report), no login.",
       users: true,
       attempts: 0,
       outcomes: ['widget-not-loaded'],
@@ -550,7 +585,10 @@ export const SCENARIOS: readonly Scenario[] = [
     ...JANE,
     backend: { mint: standard },
     page: { ...page(), widgetHost: 'desk.zoho.eu' },
-    expected: rejected('The snippet loads the widget from desk.zoho.eu, but the org lives in the US data centre: the EU accounts host does not know it.', 'data-center'),
+    expected: rejected(
+      'The snippet loads the widget from desk.zoho.eu, but the org lives in the US data centre: the EU accounts host does not know it.',
+      'data-center',
+    ),
   },
 ]
 

@@ -89,7 +89,13 @@ describe('simulation without a browser (plain HTTP on the loopback port)', () =>
       expect(decodeCompact(String(cached.asapToken))?.payload).toMatchObject({ not_before: at - 20 * 60_000 })
 
       // The accounts host judges with the same clock: the fresh token is accepted, then not again.
-      const auth = (t: string) => send(sim, 'accounts.zohoportal.com', `/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${encodeURIComponent(t)}&client_id=1000.FAKE&response_type=remote_token`, { method: 'POST', headers: { origin: 'https://app.example.com' } })
+      const auth = (t: string) =>
+        send(
+          sim,
+          'accounts.zohoportal.com',
+          `/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${encodeURIComponent(t)}&client_id=1000.FAKE&response_type=remote_token`,
+          { method: 'POST', headers: { origin: 'https://app.example.com' } },
+        )
       const first = await auth(token)
       expect(first.status).toBe(200)
       expect(first.headers.get('access-control-allow-origin')).toBe('https://app.example.com')
@@ -104,7 +110,7 @@ describe('simulation without a browser (plain HTTP on the loopback port)', () =>
     }
   })
 
-  it('serves the widget script for the org\'s app only', async () => {
+  it("serves the widget script for the org's app only", async () => {
     const sim = await startSimulation()
     try {
       const script = await send(sim, 'desk.zoho.com', '/portal/api/web/asapApp/4213000000108007?orgId=712340056')

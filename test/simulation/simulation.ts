@@ -99,7 +99,8 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
       if (APP_HOSTS.includes(req.host)) return appHost(req)
       if (req.host in WIDGET_HOSTS) return widgetHost(req)
       if (Object.values(WIDGET_HOSTS).includes(req.host)) return accountsHost(req)
-      if (req.host === CDN_HOST && req.url.startsWith('/asap/v2/css/')) return text(200, 'text/css', LAUNCHER_CSS, { 'cache-control': 'max-age=86400', 'access-control-allow-origin': '*' })
+      if (req.host === CDN_HOST && req.url.startsWith('/asap/v2/css/'))
+        return text(200, 'text/css', LAUNCHER_CSS, { 'cache-control': 'max-age=86400', 'access-control-allow-origin': '*' })
       return text(421, 'text/plain', `not a simulated host: ${req.host}\n`)
     } catch (err) {
       return text(500, 'text/plain', `simulation error: ${err instanceof Error ? err.message : String(err)}\n`)
@@ -119,7 +120,10 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
       if (pageKind === 'login') return text(200, 'text/html; charset=utf-8', loginPage(pageScenario), { 'cache-control': 'no-cache' })
       const csp = pageScenario.page.csp
       const view = pageKind === 'projects' ? 'projects' : 'dashboard'
-      return text(200, 'text/html; charset=utf-8', dashboardPage(pageScenario, view), { 'cache-control': 'no-cache', ...(csp ? { 'content-security-policy': csp } : {}) })
+      return text(200, 'text/html; charset=utf-8', dashboardPage(pageScenario, view), {
+        'cache-control': 'no-cache',
+        ...(csp ? { 'content-security-policy': csp } : {}),
+      })
     }
     if (req.method === 'GET' && path === '/') return { status: 302, headers: { location: '/s/ok/login.html' }, body: '' }
     if (req.method === 'GET' && path === '/static/app.css') return text(200, 'text/css', APP_CSS, { 'cache-control': 'max-age=3600' })
@@ -128,15 +132,29 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
       const session = sessionOf(req)
       if (session === undefined) return json(401, { error: 'not signed in' })
       // ?format=text: the bare token as text/plain with a trailing newline, as many small endpoints write it.
-      if (url.searchParams.get('format') === 'text') return text(200, 'text/plain; charset=utf-8', `${mintAsapToken(session)}\n`, { 'cache-control': 'no-store' })
+      if (url.searchParams.get('format') === 'text')
+        return text(200, 'text/plain; charset=utf-8', `${mintAsapToken(session)}\n`, { 'cache-control': 'no-store' })
       return json(200, { token: mintAsapToken(session) }, { 'cache-control': 'no-store' })
     }
     if (req.method === 'GET' && ['/api/me', '/api/notifications', '/api/projects'].includes(path)) {
       const email = bearerEmail(req)
       if (email === undefined) return json(401, { error: 'invalid_token' })
       if (path === '/api/me') return json(200, { email, plan: 'business', teams: ['Design', 'Platform'] })
-      if (path === '/api/notifications') return json(200, { items: [{ id: 'n1', text: 'Build 1432 passed' }, { id: 'n2', text: 'Sam commented on "Q3 roadmap"' }] })
-      return json(200, { page: Number(url.searchParams.get('page') ?? '1'), items: [{ id: 'p-101', name: 'Website relaunch' }, { id: 'p-102', name: 'Mobile app' }, { id: 'p-103', name: 'Q3 roadmap' }] })
+      if (path === '/api/notifications')
+        return json(200, {
+          items: [
+            { id: 'n1', text: 'Build 1432 passed' },
+            { id: 'n2', text: 'Sam commented on "Q3 roadmap"' },
+          ],
+        })
+      return json(200, {
+        page: Number(url.searchParams.get('page') ?? '1'),
+        items: [
+          { id: 'p-101', name: 'Website relaunch' },
+          { id: 'p-102', name: 'Mobile app' },
+          { id: 'p-103', name: 'Q3 roadmap' },
+        ],
+      })
     }
     if (req.method === 'POST' && (path === '/api/client-errors' || path === '/api/csp-report')) {
       const body = parseJson(req.body)
@@ -159,14 +177,24 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     const t = Math.floor(now() / 1000)
     const accessToken = signHs256({
       header: { alg: 'HS256', typ: 'JWT' },
-      payload: { iss: 'https://app.example.com', sub: `user-${sid.slice(0, 6)}`, email: body.email, scope: 'projects:read projects:write', iat: t, exp: t + 3600 },
+      payload: {
+        iss: 'https://app.example.com',
+        sub: `user-${sid.slice(0, 6)}`,
+        email: body.email,
+        scope: 'projects:read projects:write',
+        iat: t,
+        exp: t + 3600,
+      },
       key: APP_SECRET,
     })
     const answer: Record<string, unknown> = { accessToken, user: { email: body.email, name: session.name } }
     if (scenario.backend.deliver === 'login-response') answer.asapToken = mintAsapToken(session)
     return json(200, answer, {
       'cache-control': 'no-store',
-      'set-cookie': [`app_session=${sid}; Max-Age=1209600; Path=/; Secure; HttpOnly; SameSite=Lax`, `csrftoken=${randomBytes(16).toString('hex')}; Max-Age=1209600; Path=/; Secure; SameSite=Lax`],
+      'set-cookie': [
+        `app_session=${sid}; Max-Age=1209600; Path=/; Secure; HttpOnly; SameSite=Lax`,
+        `csrftoken=${randomBytes(16).toString('hex')}; Max-Age=1209600; Path=/; Secure; SameSite=Lax`,
+      ],
     })
   }
 
@@ -214,7 +242,11 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     const origin = req.headers.origin
     const cors: OutgoingHttpHeaders = origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' } : {}
     if (req.method === 'OPTIONS') {
-      return { status: 204, headers: { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' }, body: '' }
+      return {
+        status: 204,
+        headers: { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' },
+        body: '',
+      }
     }
     const url = new URL(req.url, `https://${req.host}`)
     const orgInPath = /^\/accounts\/op\/([^/]+)\/oauth\/v2\/remote\/auth$/.exec(url.pathname)?.[1]
@@ -229,11 +261,15 @@ export async function startSimulation(options: SimulationOptions = {}): Promise<
     if (decision.ok) {
       if (jwtToken !== null) accepted.add(jwtToken)
       authCalls.push({ at, host: req.host, origin, jwtToken, accepted: true })
-      return json(200, { access_token: `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`, expires_in_sec: 3600 }, {
-        ...cors,
-        'cache-control': 'no-store',
-        'set-cookie': [iamcsr, `_zpsid=${randomBytes(24).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=None`],
-      })
+      return json(
+        200,
+        { access_token: `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`, expires_in_sec: 3600 },
+        {
+          ...cors,
+          'cache-control': 'no-store',
+          'set-cookie': [iamcsr, `_zpsid=${randomBytes(24).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=None`],
+        },
+      )
     }
     authCalls.push({ at, host: req.host, origin, jwtToken, accepted: false, reason: decision.reason })
     return json(400, { error: 'general_error' }, { ...cors, 'cache-control': 'no-store', 'set-cookie': [iamcsr] })

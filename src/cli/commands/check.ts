@@ -23,7 +23,10 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
   const setup = await setUpIntegration(options, io, false)
   try {
     if (setup.configPath === undefined && !SUBJECT_OPTIONS.some((key) => options[key] !== undefined && options[key] !== false)) {
-      throw new InputError('ERR_USAGE', 'nothing to check: no asap-doctor.config.json here, and no flags (pass --config PATH, or e.g. --org-id, --allowed-domain, --page-url, --token-file)')
+      throw new InputError(
+        'ERR_USAGE',
+        'nothing to check: no asap-doctor.config.json here, and no flags (pass --config PATH, or e.g. --org-id, --allowed-domain, --page-url, --token-file)',
+      )
     }
     const partial = isPartial(options)
     const now = resolveNow(optString(options, 'now'), io)
@@ -70,9 +73,17 @@ export async function checkCommand(options: ParsedOptions, io: CliIO): Promise<n
     // A `record` section in the config adds the page recorded in a real browser (asap-doctor record).
     // Only the report flags carry over: check's --cookie/--header are for the token endpoint, not the page.
     const recordOptions = { only: options.only, skip: options.skip, reveal: options.reveal }
-    const recorded = setup.config.record?.url === undefined ? undefined : await (await import('./record.js')).recordSubjects(undefined, recordOptions, setup, io)
+    const recorded =
+      setup.config.record?.url === undefined ? undefined : await (await import('./record.js')).recordSubjects(undefined, recordOptions, setup, io)
     const report = buildReport({ toolVersion: toolVersion(), command: 'check', now, subjects: [subject, ...(recorded?.subjects ?? [])], strict: setup.strict })
-    return await writeReport(report, optString(options, 'format') ?? 'human', optString(options, 'color'), io, [...masks, ...(recorded?.masks ?? [])], [...(request?.secrets ?? []), ...(recorded?.scrub ?? [])])
+    return await writeReport(
+      report,
+      optString(options, 'format') ?? 'human',
+      optString(options, 'color'),
+      io,
+      [...masks, ...(recorded?.masks ?? [])],
+      [...(request?.secrets ?? []), ...(recorded?.scrub ?? [])],
+    )
   } finally {
     await setup.close()
   }

@@ -21,7 +21,12 @@ export async function endpointCommand(argument: string | undefined, options: Par
   try {
     const request = endpointRequest(argument, options, setup.config.tokenEndpoint, io)
     if (request === undefined) throw new InputError('ERR_USAGE', 'no token endpoint: pass its URL, or set tokenEndpoint.url in asap-doctor.config.json')
-    const checks = selectChecks([...endpointChecks, ...tokenChecks, ...integrationChecks, ...userChecks], optList(options, 'only'), optList(options, 'skip'), allChecks)
+    const checks = selectChecks(
+      [...endpointChecks, ...tokenChecks, ...integrationChecks, ...userChecks],
+      optList(options, 'only'),
+      optList(options, 'skip'),
+      allChecks,
+    )
     const now = io.now()
     const { subject, tokens } = await diagnoseEndpoint(request, setup, checks, options, io)
     const report = buildReport({ toolVersion: toolVersion(), command: 'endpoint', now, subjects: [subject], strict: setup.strict })
@@ -41,7 +46,8 @@ export async function diagnoseEndpoint(
 ): Promise<{ subject: SubjectReport; tokens: string[] }> {
   const timeoutText = optString(options, 'timeout')
   const timeoutMs = timeoutText === undefined ? undefined : parseDuration(timeoutText)
-  if (timeoutText !== undefined && timeoutMs === undefined) throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(timeoutText)}: give a duration such as 5s, 500ms or 10000`)
+  if (timeoutText !== undefined && timeoutMs === undefined)
+    throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(timeoutText)}: give a duration such as 5s, 500ms or 10000`)
   const { createUndiciHttpClient } = await import('../../net/undici-client.js')
   const http = createUndiciHttpClient()
   let facts: EndpointFacts

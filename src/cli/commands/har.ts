@@ -58,8 +58,17 @@ export function sessionCheckSets(options: ParsedOptions, extra: readonly Check[]
   const select = (list: readonly Check[]) => selectChecks(list, optList(options, 'only'), optList(options, 'skip'), allChecks)
   // What Zoho answered is an observation, not a check to narrow away: --only keeps it (only --skip drops it),
   // so a visible rejection still exits 1.
-  const skipped = optList(options, 'skip')?.some((ids) => ids.split(',').map((id) => id.trim()).includes(loginOutcome.id)) === true
-  const attemptChecks = [...select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...extra, ...userChecks]).filter((check) => check !== loginOutcome), ...(skipped ? [] : [loginOutcome])]
+  const skipped =
+    optList(options, 'skip')?.some((ids) =>
+      ids
+        .split(',')
+        .map((id) => id.trim())
+        .includes(loginOutcome.id),
+    ) === true
+  const attemptChecks = [
+    ...select([...tokenChecks, ...integrationChecks, ...sessionChecks, ...extra, ...userChecks]).filter((check) => check !== loginOutcome),
+    ...(skipped ? [] : [loginOutcome]),
+  ]
   return { attemptChecks, pageChecks: select([...integrationChecks, ...sessionChecks, ...extra]) }
 }
 
@@ -119,7 +128,9 @@ async function tokensOnlyCommand(files: readonly string[], options: ParsedOption
     io.stdout(`${JSON.stringify({ schemaVersion: 1, command: 'har --tokens-only', tokens: found }, null, 2)}\n`)
   } else {
     const distinct = new Set(found.map((hit) => hit.token)).size
-    io.stdout(`${found.map((hit) => `${hit.file}@${hit.offset}  ${hit.token}`).join('\n')}${found.length > 0 ? '\n' : ''}${found.length} JWT occurrence(s), ${distinct} distinct.\n`)
+    io.stdout(
+      `${found.map((hit) => `${hit.file}@${hit.offset}  ${hit.token}`).join('\n')}${found.length > 0 ? '\n' : ''}${found.length} JWT occurrence(s), ${distinct} distinct.\n`,
+    )
   }
   return 0
 }
@@ -145,7 +156,8 @@ async function redactCommand(files: readonly string[], out: string, redactEmails
   })
   await opened
   const writeFile = async (chunk: Uint8Array | string): Promise<void> => {
-    if (streamError !== undefined) throw new InputError('ERR_FILE', `cannot write ${out}: ${streamError instanceof Error ? streamError.message : String(streamError)}`)
+    if (streamError !== undefined)
+      throw new InputError('ERR_FILE', `cannot write ${out}: ${streamError instanceof Error ? streamError.message : String(streamError)}`)
     if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'close')])
   }
   try {

@@ -31,7 +31,10 @@ export async function explainCommand(id: string, io: CliIO): Promise<number> {
     return 0
   }
   if (check === undefined) {
-    const closest = closestId(id, allChecks.map((known) => known.id))
+    const closest = closestId(
+      id,
+      allChecks.map((known) => known.id),
+    )
     throw new InputError('ERR_USAGE', `unknown check id "${id}"${closest === undefined ? '' : `; did you mean ${closest}?`} (asap-doctor checks lists them)`)
   }
   io.stdout(await readFile(join(PACKAGE_ROOT, check.docs), 'utf8'))

@@ -50,7 +50,13 @@ export interface RecordedSubjects {
  * `record` section. `recorder` is injectable; by default playwright-core is imported here, and
  * only here, so no other command pays for loading it.
  */
-export async function recordSubjects(urlArgument: string | undefined, options: ParsedOptions, setup: IntegrationSetup, io: CliIO, recorder?: Recorder): Promise<RecordedSubjects> {
+export async function recordSubjects(
+  urlArgument: string | undefined,
+  options: ParsedOptions,
+  setup: IntegrationSetup,
+  io: CliIO,
+  recorder?: Recorder,
+): Promise<RecordedSubjects> {
   const built = buildRequest(urlArgument, options, setup, io)
   const checks = sessionCheckSets(options, runtimeChecks)
   const harOut = optString(options, 'harOut')
@@ -70,7 +76,11 @@ export async function recordSubjects(urlArgument: string | undefined, options: P
       sessionOptions(setup, options, io, {
         ref: request.url,
         checks,
-        notes: [...notes, ...recordingNotes(recording, elapsed, built, harOut, optFlag(options, 'noRedact')), runtimeNote(runtime, recording.loads[0]?.startedAt)],
+        notes: [
+          ...notes,
+          ...recordingNotes(recording, elapsed, built, harOut, optFlag(options, 'noRedact')),
+          runtimeNote(runtime, recording.loads[0]?.startedAt),
+        ],
         runtime,
       }),
     )
@@ -91,7 +101,8 @@ interface BuiltRequest {
 function buildRequest(urlArgument: string | undefined, options: ParsedOptions, setup: IntegrationSetup, io: CliIO): BuiltRequest {
   const config = setup.config.record ?? {}
   const url = urlArgument ?? config.url
-  if (url === undefined) throw new InputError('ERR_USAGE', 'no page to record: give its URL (asap-doctor record https://app.example.com/dashboard) or set record.url in the config')
+  if (url === undefined)
+    throw new InputError('ERR_USAGE', 'no page to record: give its URL (asap-doctor record https://app.example.com/dashboard) or set record.url in the config')
   if (!isHttpUrl(url)) throw new InputError('ERR_USAGE', `${JSON.stringify(url)} is not an http(s) URL`)
 
   const timeoutText = optString(options, 'timeout') ?? config.timeout
@@ -110,15 +121,18 @@ function buildRequest(urlArgument: string | undefined, options: ParsedOptions, s
     ...Object.entries(config.cookies ?? {}).map(([name, env]): [string, string, string] => [name, env, `record.cookies.${name}`]),
     ...(optList(options, 'cookie') ?? []).map((spec): [string, string, string] => {
       const equals = spec.indexOf('=')
-      if (equals <= 0) throw new InputError('ERR_USAGE', `--cookie ${JSON.stringify(spec)}: write NAME=ENV_VAR (the value is read from that environment variable)`)
+      if (equals <= 0)
+        throw new InputError('ERR_USAGE', `--cookie ${JSON.stringify(spec)}: write NAME=ENV_VAR (the value is read from that environment variable)`)
       // Named without its variable: the output guard treats whatever follows "=" as a value.
       return [spec.slice(0, equals).trim(), spec.slice(equals + 1).trim(), `--cookie ${spec.slice(0, equals).trim()}`]
     }),
   ]
   for (const [name, env, where] of cookieRefs) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env)) throw new InputError('ERR_USAGE', `${where}: "${env}" is not an environment variable name (the value itself never goes on the command line)`)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
+      throw new InputError('ERR_USAGE', `${where}: "${env}" is not an environment variable name (the value itself never goes on the command line)`)
     const value = io.env[env]
-    if (value === undefined || value === '') throw new InputError('ERR_USAGE', `${where}: the environment variable it names is not set (export it before running record)`)
+    if (value === undefined || value === '')
+      throw new InputError('ERR_USAGE', `${where}: the environment variable it names is not set (export it before running record)`)
     cookies.push({ name, value })
     scrub.push(value)
   }
@@ -126,7 +140,8 @@ function buildRequest(urlArgument: string | undefined, options: ParsedOptions, s
   const headers: Record<string, string> = {}
   for (const header of optList(options, 'header') ?? []) {
     const colon = header.indexOf(':')
-    if (colon <= 0) throw new InputError('ERR_USAGE', `--header ${JSON.stringify(header.length > 40 ? `${header.slice(0, 20)}…` : header)}: write "Name: value"`)
+    if (colon <= 0)
+      throw new InputError('ERR_USAGE', `--header ${JSON.stringify(header.length > 40 ? `${header.slice(0, 20)}…` : header)}: write "Name: value"`)
     const value = header.slice(colon + 1).trim()
     headers[header.slice(0, colon).trim()] = value
     scrub.push(value)
@@ -134,8 +149,13 @@ function buildRequest(urlArgument: string | undefined, options: ParsedOptions, s
 
   const storageFlag = optString(options, 'storageState')
   const storageStatePath =
-    storageFlag !== undefined ? resolve(io.cwd, storageFlag) : config.storageState === undefined ? undefined : resolve(configDir(setup, io), config.storageState)
-  if (storageStatePath !== undefined && !isFile(storageStatePath)) throw new InputError('ERR_FILE', `cannot read the storage state ${storageFlag ?? config.storageState}: no such file`)
+    storageFlag !== undefined
+      ? resolve(io.cwd, storageFlag)
+      : config.storageState === undefined
+        ? undefined
+        : resolve(configDir(setup, io), config.storageState)
+  if (storageStatePath !== undefined && !isFile(storageStatePath))
+    throw new InputError('ERR_FILE', `cannot read the storage state ${storageFlag ?? config.storageState}: no such file`)
 
   let login: LoginStep | undefined
   if (config.loginUrl !== undefined) {
@@ -188,8 +208,16 @@ function recordingNotes(recording: Recording, elapsedMs: number, built: BuiltReq
   if (final !== undefined && /\/(log-?in|sign-?in|auth)\b/i.test(safePath(final)) && safePath(final) !== safePath(built.request.url)) {
     notes.push(`The page ended at ${stripQuery(final)}, which looks like a login page: is the session (--cookie, --storage-state or record.loginUrl) valid?`)
   }
-  if (built.request.waitForLogin && loads.some((load) => !load.loginAnswered)) notes.push(`--wait-for-login: Zoho's remote/auth answer did not arrive within ${Math.round(built.request.timeoutMs / 1000)} s on ${loads.filter((load) => !load.loginAnswered).length} load(s).`)
-  if (harOut !== undefined) notes.push(noRedact ? `HAR written to ${harOut} WITH credentials (--no-redact): do not attach it to a ticket.` : `HAR written to ${harOut}, redacted (token signatures, cookies and credentials removed).`)
+  if (built.request.waitForLogin && loads.some((load) => !load.loginAnswered))
+    notes.push(
+      `--wait-for-login: Zoho's remote/auth answer did not arrive within ${Math.round(built.request.timeoutMs / 1000)} s on ${loads.filter((load) => !load.loginAnswered).length} load(s).`,
+    )
+  if (harOut !== undefined)
+    notes.push(
+      noRedact
+        ? `HAR written to ${harOut} WITH credentials (--no-redact): do not attach it to a ticket.`
+        : `HAR written to ${harOut}, redacted (token signatures, cookies and credentials removed).`,
+    )
   return notes
 }
 
@@ -197,8 +225,17 @@ function recordingNotes(recording: Recording, elapsedMs: number, built: BuiltReq
 function runtimeNote(runtime: PageRuntimeFacts, startedAt: number | undefined): string {
   const at = (time: number | undefined) => (time === undefined || startedAt === undefined ? 'never' : `+${time - startedAt} ms`)
   const invokes = runtime.invokes.length === 0 ? 'none' : runtime.invokes.map((call) => `${call.name}${call.beforeReady ? ' (before ready)' : ''}`).join(', ')
-  const values = runtime.callbackValues.map((value) => (value.type === 'string' ? `a string of ${value.length ?? 0} characters (${value.shape})` : value.type === 'object' ? `an object {${(value.keys ?? []).join(', ')}}` : value.type))
-  const refused = runtime.blockedCookies.length === 0 ? '' : `, ${runtime.blockedCookies.length} cookie(s) refused (${[...new Set(runtime.blockedCookies.map((cookie) => cookie.reason))].join(', ')})`
+  const values = runtime.callbackValues.map((value) =>
+    value.type === 'string'
+      ? `a string of ${value.length ?? 0} characters (${value.shape})`
+      : value.type === 'object'
+        ? `an object {${(value.keys ?? []).join(', ')}}`
+        : value.type,
+  )
+  const refused =
+    runtime.blockedCookies.length === 0
+      ? ''
+      : `, ${runtime.blockedCookies.length} cookie(s) refused (${[...new Set(runtime.blockedCookies.map((cookie) => cookie.reason))].join(', ')})`
   return (
     `In the page: ZohoDeskAsapReady ${at(runtime.readyDefinedAt)}, ZohoDeskAsap ${at(runtime.asapDefinedAt)}, widget ready ${at(runtime.readySignalledAt)}; invoke: ${invokes}; ` +
     `successCallback got ${values.length === 0 ? 'nothing' : values.join(', ')}; ${runtime.pageErrors.length} page error(s), ${runtime.cspViolations.length} CSP violation(s)${refused}.`
@@ -238,7 +275,8 @@ export function parseTimeout(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min)?$/i.exec(text.trim())
   const unit = (match?.[2] ?? 'ms').toLowerCase()
   const value = match?.[1] === undefined ? Number.NaN : Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000)
-  if (!Number.isFinite(value) || value < 1000 || value > 600_000) throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(text)}: give a duration from 1s to 10m (30s, 1500ms, 2m)`)
+  if (!Number.isFinite(value) || value < 1000 || value > 600_000)
+    throw new InputError('ERR_USAGE', `--timeout ${JSON.stringify(text)}: give a duration from 1s to 10m (30s, 1500ms, 2m)`)
   return Math.round(value)
 }
 
@@ -252,7 +290,8 @@ function parseLinger(text: string): number {
 }
 
 function parseRepeat(text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_REPEAT) throw new InputError('ERR_USAGE', `--repeat ${JSON.stringify(text)}: give a whole number from 1 to ${MAX_REPEAT}`)
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_REPEAT)
+    throw new InputError('ERR_USAGE', `--repeat ${JSON.stringify(text)}: give a whole number from 1 to ${MAX_REPEAT}`)
   return Number(text)
 }
 

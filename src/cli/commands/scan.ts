@@ -29,7 +29,11 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
   const orgId = optString(options, 'orgId') ?? file.orgId
   const dataCenter = optString(options, 'dataCenter') ?? file.dataCenter
   const appId = optString(options, 'appId') ?? file.appId
-  const config: ScanConfig = { ...(orgId === undefined ? {} : { orgId }), ...(dataCenter === undefined ? {} : { dataCenter }), ...(appId === undefined ? {} : { appId }) }
+  const config: ScanConfig = {
+    ...(orgId === undefined ? {} : { orgId }),
+    ...(dataCenter === undefined ? {} : { dataCenter }),
+    ...(appId === undefined ? {} : { appId }),
+  }
   const files: Array<{ absolute: string; display: string }> = []
   for (const root of roots) {
     const absolute = resolve(io.cwd, root)
@@ -40,7 +44,8 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
       continue
     }
     const listed = await listFiles(fsReader(absolute), { include: optList(options, 'include') ?? [], exclude: optList(options, 'exclude') ?? [] })
-    for (const path of listed) files.push({ absolute: join(absolute, ...path.split('/')), display: toPosix(relative(io.cwd, join(absolute, ...path.split('/')))) })
+    for (const path of listed)
+      files.push({ absolute: join(absolute, ...path.split('/')), display: toPosix(relative(io.cwd, join(absolute, ...path.split('/')))) })
   }
   const job = { files, ruleIds: rules.map((rule) => rule.id), config, maxBytes: MAX_FILE_BYTES }
   const results = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? await inWorkers(job) : [scanFiles(job)]
@@ -49,7 +54,14 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
   // The tree passes a nonce when any file does, also one that had nothing else to report.
   const passesNonce = results.some((result) => result.passesNonce)
   const jsonEndpoints = results.flatMap((result) => result.jsonEndpoints)
-  const report = scanReport(scans, allRules, { toolVersion: toolVersion(), now: io.now(), strict: optFlag(options, 'strict'), scannedFiles: files.length, passesNonce, jsonEndpoints })
+  const report = scanReport(scans, allRules, {
+    toolVersion: toolVersion(),
+    now: io.now(),
+    strict: optFlag(options, 'strict'),
+    scannedFiles: files.length,
+    passesNonce,
+    jsonEndpoints,
+  })
   const format = optFlag(options, 'json') ? 'json' : (optString(options, 'format') ?? 'human')
   if (format === 'human') {
     const { renderScanHuman } = await import('../../render/scan-human.js')
@@ -83,7 +95,11 @@ async function inWorkers(job: ScanJob): Promise<ScanJobResult[]> {
 }
 
 function selectRules(only: readonly string[] | undefined, skip: readonly string[] | undefined) {
-  const split = (values: readonly string[] | undefined) => (values ?? []).flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => id !== '')
+  const split = (values: readonly string[] | undefined) =>
+    (values ?? [])
+      .flatMap((value) => value.split(','))
+      .map((id) => id.trim())
+      .filter((id) => id !== '')
   const onlyIds = split(only)
   const skipIds = split(skip)
   for (const id of [...onlyIds, ...skipIds]) {

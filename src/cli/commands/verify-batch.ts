@@ -22,7 +22,8 @@ const OUTPUT_FLUSH_CHARS = 64 * 1024
  */
 export async function verifyBatchCommand(argument: string | undefined, options: ParsedOptions, io: CliIO): Promise<number> {
   const batch = optString(options, 'batch') ?? '-'
-  if (argument !== undefined || optString(options, 'tokenFile') !== undefined) throw usage('--batch reads the tokens from its file; give no token argument or --token-file')
+  if (argument !== undefined || optString(options, 'tokenFile') !== undefined)
+    throw usage('--batch reads the tokens from its file; give no token argument or --token-file')
   if (optFlag(options, 'exact')) throw usage('--exact applies to one token; --batch cleans each line as pasted input')
   const format = optString(options, 'format') ?? 'human'
   if (format !== 'human' && format !== 'json' && format !== 'jsonl') throw usage(`--format ${format} is not available with --batch (human, json or jsonl)`)
@@ -62,18 +63,25 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
     }
   }
   const guard = activeGuard()
-  await forEachLine(batch === '-' ? io.stdinChunks() : openFile(batch, io.cwd), (text, line) => {
-    // A token line starts with a letter: only lines that start with whitespace can be blank.
-    if ((text.length === 0 || text.charCodeAt(0) <= 0x20) && text.trim() === '') return aggregate.addBlank()
-    // The batch file is read here, not by the CLI's readers: tell the output guard what it holds.
-    guard?.registerTokensIn(text)
-    const outcome = diagnoser.diagnose(text, line)
-    if (outcome instanceof Promise) return outcome.then(record)
-    return record(outcome)
-  }, (line) => record({ kind: 'bad-line', line, reason: 'too-long', detail: `longer than ${MAX_LINE_BYTES} bytes` }))
+  await forEachLine(
+    batch === '-' ? io.stdinChunks() : openFile(batch, io.cwd),
+    (text, line) => {
+      // A token line starts with a letter: only lines that start with whitespace can be blank.
+      if ((text.length === 0 || text.charCodeAt(0) <= 0x20) && text.trim() === '') return aggregate.addBlank()
+      // The batch file is read here, not by the CLI's readers: tell the output guard what it holds.
+      guard?.registerTokensIn(text)
+      const outcome = diagnoser.diagnose(text, line)
+      if (outcome instanceof Promise) return outcome.then(record)
+      return record(outcome)
+    },
+    (line) => record({ kind: 'bad-line', line, reason: 'too-long', detail: `longer than ${MAX_LINE_BYTES} bytes` }),
+  )
 
   const strict = optFlag(options, 'strict')
-  const summary = aggregate.summary({ at: timeField !== undefined ? "the record's time" : optString(options, 'now') !== undefined ? '--now' : 'the current time', strict })
+  const summary = aggregate.summary({
+    at: timeField !== undefined ? "the record's time" : optString(options, 'now') !== undefined ? '--now' : 'the current time',
+    strict,
+  })
   if (summary.lines === 0) throw new InputError('ERR_NO_TOKEN', `no token found: ${batch === '-' ? 'stdin' : batch} has no lines to diagnose`)
   const timeSource: BatchHeading['timeSource'] = timeField === undefined ? 'now' : 'field'
   const heading: BatchHeading = { ref: batch, toolVersion: toolVersion(), evaluatedAt: now, timeSource, timeField, strict }

@@ -14,7 +14,12 @@ export interface EndpointRequest {
 }
 
 /** The token endpoint request from flags over config; header values from the environment where the config says so. */
-export function endpointRequest(argument: string | undefined, options: ParsedOptions, configured: TokenEndpointConfig | undefined, io: CliIO): EndpointRequest | undefined {
+export function endpointRequest(
+  argument: string | undefined,
+  options: ParsedOptions,
+  configured: TokenEndpointConfig | undefined,
+  io: CliIO,
+): EndpointRequest | undefined {
   const url = argument ?? configured?.url
   if (url === undefined) return undefined
   try {
@@ -31,7 +36,8 @@ export function endpointRequest(argument: string | undefined, options: ParsedOpt
     if (typeof value === 'string') headers[name] = value
     else {
       const fromEnv = io.env[value.env]
-      if (fromEnv === undefined || fromEnv === '') throw new InputError('ERR_USAGE', `tokenEndpoint.headers.${name}: the environment variable ${value.env} is not set`)
+      if (fromEnv === undefined || fromEnv === '')
+        throw new InputError('ERR_USAGE', `tokenEndpoint.headers.${name}: the environment variable ${value.env} is not set`)
       headers[name] = fromEnv
       secrets.push(fromEnv)
     }

@@ -47,7 +47,12 @@ export async function setUpIntegration(options: ParsedOptions, io: CliIO, stdinT
   const leeway = optString(options, 'leeway')
   const leewayMs = leeway === undefined ? (config.leewayMs ?? 0) : resolveLeeway(leeway)
 
-  const secretsRead = await readSecrets(secretOptionsFrom(options), io, stdinTaken, config.secret === undefined ? undefined : { ...config.secret, baseDir: configDir(configPath, io) })
+  const secretsRead = await readSecrets(
+    secretOptionsFrom(options),
+    io,
+    stdinTaken,
+    config.secret === undefined ? undefined : { ...config.secret, baseDir: configDir(configPath, io) },
+  )
   for (const warning of secretsRead.warnings) io.stderr(`asap-doctor: warning: ${warning}\n`)
   notes.push(...secretsRead.notes)
 
@@ -98,7 +103,11 @@ export function loadConfig(path: string | undefined, io: CliIO): { config: AsapD
   try {
     text = readFileSync(full, 'utf8')
   } catch (error) {
-    throw new InputError('ERR_FILE', `cannot read config ${candidate}: ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : 'unreadable'}`, { cause: error })
+    throw new InputError(
+      'ERR_FILE',
+      `cannot read config ${candidate}: ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : 'unreadable'}`,
+      { cause: error },
+    )
   }
   let parsed: unknown
   try {
@@ -151,7 +160,10 @@ async function onlineDirectory(
       `--online needs Desk API credentials in the environment: ${names.accessToken}, or ${names.clientId}, ${names.clientSecret} and ${names.refreshToken}`,
     )
   }
-  const [{ createUndiciHttpClient }, { createDeskUserDirectory }] = await Promise.all([import('../../net/undici-client.js'), import('../../desk/desk-user-directory.js')])
+  const [{ createUndiciHttpClient }, { createDeskUserDirectory }] = await Promise.all([
+    import('../../net/undici-client.js'),
+    import('../../desk/desk-user-directory.js'),
+  ])
   const http = createUndiciHttpClient()
   const users = createDeskUserDirectory({ http, deskBaseUrl, orgId, auth })
   return { users, host: new URL(deskBaseUrl).hostname, close: () => http.close() }
@@ -162,4 +174,3 @@ function configDir(configPath: string | undefined, io: CliIO): string {
   const full = isAbsolute(configPath) ? configPath : resolve(io.cwd, configPath)
   return resolve(full, '..')
 }
-

@@ -13,12 +13,7 @@ export interface TokenInput {
  * Finds where the token comes from: an argument, `-`/piped stdin, or `--token-file`. With `exact`,
  * a file's or pipe's single trailing newline is not counted as wrapping (editors and echo add it).
  */
-export async function readTokenInput(
-  argument: string | undefined,
-  tokenFile: string | undefined,
-  io: CliIO,
-  exact: boolean,
-): Promise<TokenInput> {
+export async function readTokenInput(argument: string | undefined, tokenFile: string | undefined, io: CliIO, exact: boolean): Promise<TokenInput> {
   if (argument !== undefined && tokenFile !== undefined) throw usage('give the token either as an argument or with --token-file, not both')
   if (tokenFile !== undefined) return fromStream(await readTextFile(tokenFile, io.cwd, 'token file'), { kind: 'file', ref: tokenFile }, exact)
   if (argument !== undefined && argument !== '-') return { text: argument, source: { kind: 'argument', ref: 'argument' }, notes: [] }
@@ -33,7 +28,11 @@ export async function readTokenInput(
 function fromStream(text: string, source: SubjectSource, exact: boolean): TokenInput {
   if (!exact) return { text, source, notes: [] }
   const { text: stripped, stripped: removed } = stripOneNewline(text)
-  return { text: stripped, source, notes: removed ? [`Ignored the ${source.kind === 'file' ? "file's" : "input's"} final line break (not part of the token).`] : [] }
+  return {
+    text: stripped,
+    source,
+    notes: removed ? [`Ignored the ${source.kind === 'file' ? "file's" : "input's"} final line break (not part of the token).`] : [],
+  }
 }
 
 function usage(message: string): InputError {

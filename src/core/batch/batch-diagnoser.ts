@@ -160,7 +160,9 @@ const AMOUNT_KEYS = ['agoMs', 'byMs', 'lengthMs'] as const
 function hitOf(check: CheckResult): CauseHit {
   const status = check.status === 'warn' ? 'warn' : check.status === 'error' ? 'error' : 'fail'
   const amount = AMOUNT_KEYS.map((key) => check.data[key]).find((value: DataValue | undefined): value is number => typeof value === 'number')
-  return amount === undefined ? { checkId: check.id, messageId: check.messageId, status } : { checkId: check.id, messageId: check.messageId, status, amountMs: amount }
+  return amount === undefined
+    ? { checkId: check.id, messageId: check.messageId, status }
+    : { checkId: check.id, messageId: check.messageId, status, amountMs: amount }
 }
 
 function bad(line: number, reason: BadLine['reason'], detail: string): BadLine {

@@ -50,9 +50,7 @@ export function extractToken(input: string): ExtractedToken {
   }
   throw new InputError(
     'ERR_NO_TOKEN',
-    text.trim() === ''
-      ? 'no token found: the input is empty'
-      : 'no token found in the input (expected a JWT such as xxxxx.yyyyy.zzzzz)',
+    text.trim() === '' ? 'no token found: the input is empty' : 'no token found in the input (expected a JWT such as xxxxx.yyyyy.zzzzz)',
   )
 }
 
@@ -93,7 +91,15 @@ function peelOnce(text: string, removed: string[]): string {
     return fromQuery.value
   }
   const assignment = /^[\w.-]+\s*[:=]\s*(?=\S)/.exec(text)
-  if (assignment !== null && isTokenCandidate(text.slice(assignment[0].length).trim().replace(/^["']|["'],?$/g, ''))) {
+  if (
+    assignment !== null &&
+    isTokenCandidate(
+      text
+        .slice(assignment[0].length)
+        .trim()
+        .replace(/^["']|["'],?$/g, ''),
+    )
+  ) {
     removed.push('a name before the token')
     return text.slice(assignment[0].length)
   }
@@ -170,7 +176,6 @@ function unescapeJsonString(body: string): string {
     return body
   }
 }
-
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)]

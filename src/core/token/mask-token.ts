@@ -61,7 +61,9 @@ export function maskUrl(href: string): string {
       if (!SECRET_PARAMS.test(safeDecode(key))) return pair
       const decoded = safeDecode(value)
       // A JWT keeps what the diagnosis shows anyway; any other credential is replaced whole.
-      return /eyJ[\w-]*\.[\w-]*\./.test(decoded) ? `${key}=${maskSignaturesInText(value.includes('%2E') || value.includes('%2e') ? decoded : value)}` : `${key}=***`
+      return /eyJ[\w-]*\.[\w-]*\./.test(decoded)
+        ? `${key}=${maskSignaturesInText(value.includes('%2E') || value.includes('%2e') ? decoded : value)}`
+        : `${key}=***`
     })
     .join('&')
   return maskSignaturesInText(`${href.slice(0, start + 1)}${masked}${end < 0 ? '' : href.slice(end)}`)

@@ -95,11 +95,7 @@ function decodePart(text: string, part: PartName, problems: TokenProblem[]): Uin
   return Buffer.from(normalized, 'base64url')
 }
 
-function decodeJsonObject(
-  bytes: Uint8Array,
-  part: 'header' | 'payload',
-  problems: TokenProblem[],
-): Record<string, unknown> | undefined {
+function decodeJsonObject(bytes: Uint8Array, part: 'header' | 'payload', problems: TokenProblem[]): Record<string, unknown> | undefined {
   const buffer = Buffer.from(bytes)
   if (!isUtf8(buffer)) {
     problems.push({ kind: 'not-utf8', part })

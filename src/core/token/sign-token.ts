@@ -39,7 +39,8 @@ export function asapClaims(input: SignInput, now: number): AsapClaims {
   const email = input.keepEmailAsIs === true ? input.email : input.email.trim().toLowerCase()
   if (email.trim() === '') throw new InputError('ERR_USAGE', 'the email is empty: pass --email ADDRESS')
   const windowMs = input.windowMs ?? DEFAULT_WINDOW_MS
-  if (!Number.isSafeInteger(windowMs) || windowMs <= 0) throw new InputError('ERR_USAGE', `the window must be a positive whole number of milliseconds, not ${windowMs}`)
+  if (!Number.isSafeInteger(windowMs) || windowMs <= 0)
+    throw new InputError('ERR_USAGE', `the window must be a positive whole number of milliseconds, not ${windowMs}`)
   if (windowMs > MAX_SIGN_WINDOW_MS) {
     throw new InputError('ERR_USAGE', `a window of ${windowMs} ms is over Zoho's 10-minute limit (600000 ms); Zoho would reject the token`)
   }

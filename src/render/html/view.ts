@@ -153,18 +153,7 @@ function attemptView(subject: SubjectReport, index: number, evaluatedAt: number,
   const warned = subject.checks.some((check) => check.status === 'warn')
   const diagnosed = subject.diagnosis?.outcome
   const outcome = diagnosed === undefined ? (failing ? 'failed' : warned ? 'warnings' : 'passed') : (OUTCOME_WORD[diagnosed] ?? diagnosed)
-  const tone: Tone =
-    diagnosed === undefined
-      ? failing
-        ? 'bad'
-        : warned
-          ? 'warn'
-          : 'good'
-      : diagnosed === 'accepted'
-        ? failing
-          ? 'warn'
-          : 'good'
-        : 'bad'
+  const tone: Tone = diagnosed === undefined ? (failing ? 'bad' : warned ? 'warn' : 'good') : diagnosed === 'accepted' ? (failing ? 'warn' : 'good') : 'bad'
   const where = subject.source.entryIndex === undefined ? subject.source.ref : `entry #${subject.source.entryIndex}`
   const when = subject.source.time === undefined ? '' : ` at ${subject.source.time.slice(11, 19)} UTC`
   const noun = command === 'har' ? (subject.token === null ? 'Page load' : 'Login attempt') : subject.token === null ? 'Subject' : 'Token'
@@ -176,7 +165,9 @@ function attemptView(subject: SubjectReport, index: number, evaluatedAt: number,
     tone,
     at: isoOrUnknown(at),
     claims: payload === undefined || payload === null ? [] : claimRows(payload, at),
-    ...(validity === undefined ? { validityNote: subject.token === null ? 'No token in this subject.' : 'The token has no numeric not_before/not_after (or nbf/iat/exp) to draw.' } : { validity }),
+    ...(validity === undefined
+      ? { validityNote: subject.token === null ? 'No token in this subject.' : 'The token has no numeric not_before/not_after (or nbf/iat/exp) to draw.' }
+      : { validity }),
   }
 }
 
@@ -187,8 +178,16 @@ export function claimRows(payload: Readonly<Record<string, unknown>>, at: number
     const view = times.get(claim)
     const text = JSON.stringify(value) ?? String(value)
     if (view === undefined) return { claim, value: text }
-    const looks = view.looksLike === undefined ? undefined : `looks like ${view.looksLike === 's' ? 'seconds' : view.looksLike === 'ms' ? 'milliseconds' : 'microseconds'}; Zoho reads ${view.unit === 'ms' ? 'milliseconds' : 'seconds'}`
-    return { claim, value: text, meaning: `${view.iso} (${view.relative}), read as ${view.unit === 'ms' ? 'milliseconds' : 'seconds'}`, ...(looks === undefined ? {} : { warning: looks }) }
+    const looks =
+      view.looksLike === undefined
+        ? undefined
+        : `looks like ${view.looksLike === 's' ? 'seconds' : view.looksLike === 'ms' ? 'milliseconds' : 'microseconds'}; Zoho reads ${view.unit === 'ms' ? 'milliseconds' : 'seconds'}`
+    return {
+      claim,
+      value: text,
+      meaning: `${view.iso} (${view.relative}), read as ${view.unit === 'ms' ? 'milliseconds' : 'seconds'}`,
+      ...(looks === undefined ? {} : { warning: looks }),
+    }
   })
 }
 
@@ -223,7 +222,28 @@ function fixesFor(subjects: readonly SubjectReport[]): FixView[] {
 /** Instants further before the session than this share of its span go left of an axis break. */
 const BREAK_FACTOR = 0.5
 const BREAK_ZONE = 0.14
-const TICK_STEPS = [100, 200, 500, SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 120 * MINUTE, 360 * MINUTE, 720 * MINUTE, 1440 * MINUTE]
+const TICK_STEPS = [
+  100,
+  200,
+  500,
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  60 * MINUTE,
+  120 * MINUTE,
+  360 * MINUTE,
+  720 * MINUTE,
+  1440 * MINUTE,
+]
 
 interface RawMark extends Omit<TimelineMark, 'x'> {
   readonly at: number
@@ -261,7 +281,9 @@ function timelineView(subjects: readonly SubjectReport[]): TimelineView | undefi
       outcome: lane.outcome,
       tone: lane.tone,
       marks,
-      ...(lane.gap === undefined ? {} : { gap: { x0: x(lane.gap.from - lane.origin), x1: x(lane.gap.to - lane.origin), label: lane.gap.label, bad: lane.gap.bad } }),
+      ...(lane.gap === undefined
+        ? {}
+        : { gap: { x0: x(lane.gap.from - lane.origin), x1: x(lane.gap.to - lane.origin), label: lane.gap.label, bad: lane.gap.bad } }),
     }
   })
   const gaps = lanes.flatMap((lane) => (lane.gap === undefined ? [] : [`${lane.label}: ${lane.gap.label}`]))
@@ -287,7 +309,11 @@ function rawLane(subject: SubjectReport, index: number) {
       short: event.kind === 'auth-call' && current ? `remote/auth → ${outcome}` : SHORT[event.kind],
       label: `${event.entryIndex === undefined ? '' : `#${event.entryIndex} `}${event.label}`,
       time: event.time,
-      failed: event.kind === 'page-error' || (current && rejected) || (event.kind === 'auth-call' && /→ HTTP (0|[45]\d\d)\b/.test(event.label)) || (event.kind === 'widget-script' && /→ HTTP [45]\d\d/.test(event.label)),
+      failed:
+        event.kind === 'page-error' ||
+        (current && rejected) ||
+        (event.kind === 'auth-call' && /→ HTTP (0|[45]\d\d)\b/.test(event.label)) ||
+        (event.kind === 'widget-script' && /→ HTTP [45]\d\d/.test(event.label)),
       current,
     }
   })
@@ -297,7 +323,15 @@ function rawLane(subject: SubjectReport, index: number) {
   const timing = check('login-timing')
   const staleToken = validity?.messageId === 'expired' || timing?.messageId === 'minted-early' || timing?.messageId === 'token-reused'
   if (mint !== undefined && attemptAt !== undefined && Math.abs(attemptAt - mint) < 7 * 24 * 60 * MINUTE && (staleToken || attemptAt - mint > MINUTE)) {
-    marks.push({ at: mint, kind: 'mint', short: 'token minted', label: `token minted (its not_before/iat) at ${new Date(mint).toISOString()}`, time: new Date(mint).toISOString(), failed: staleToken, current: false })
+    marks.push({
+      at: mint,
+      kind: 'mint',
+      short: 'token minted',
+      label: `token minted (its not_before/iat) at ${new Date(mint).toISOString()}`,
+      time: new Date(mint).toISOString(),
+      failed: staleToken,
+      current: false,
+    })
   }
   const gap = attemptAt === undefined ? undefined : gapFor(subject, marks, attemptAt, mint, staleToken)
   const where = subject.source.entryIndex === undefined ? '' : ` (entry #${subject.source.entryIndex})`
@@ -324,18 +358,26 @@ function mintInstant(subject: SubjectReport): number | undefined {
 function gapFor(subject: SubjectReport, marks: readonly RawMark[], attemptAt: number, mint: number | undefined, staleToken: boolean) {
   if (mint !== undefined && staleToken) {
     const { end } = validityWindow(readTimeClaims(subject.token?.payload))
-    const expired = end !== undefined && end.zohoMs < attemptAt && guessUnit(end.value) !== 's' ? `, expired ${formatDuration(attemptAt - end.zohoMs)} before` : ''
+    const expired =
+      end !== undefined && end.zohoMs < attemptAt && guessUnit(end.value) !== 's' ? `, expired ${formatDuration(attemptAt - end.zohoMs)} before` : ''
     return { from: mint, to: attemptAt, label: `token minted ${formatDuration(attemptAt - mint)} before use${expired}`, bad: true }
   }
   const before = marks.filter((mark) => mark.at <= attemptAt)
   const timing = subject.checks.find((check) => check.id === 'login-timing')
   const widget = before.filter((mark) => mark.kind === 'widget-script').at(-1)
   if (timing?.messageId === 'before-widget-ready' && widget !== undefined) {
-    return { from: widget.at, to: attemptAt, label: `login ${formatDuration(attemptAt - widget.at)} after the widget script started, before it was ready`, bad: true }
+    return {
+      from: widget.at,
+      to: attemptAt,
+      label: `login ${formatDuration(attemptAt - widget.at)} after the widget script started, before it was ready`,
+      bad: true,
+    }
   }
   const endpoint = before.filter((mark) => mark.kind === 'token-endpoint').at(-1)
-  if (endpoint !== undefined) return { from: endpoint.at, to: attemptAt, label: `token fetched ${formatDuration(attemptAt - endpoint.at)} before use`, bad: false }
-  if (widget !== undefined) return { from: widget.at, to: attemptAt, label: `login ${formatDuration(attemptAt - widget.at)} after the widget script`, bad: false }
+  if (endpoint !== undefined)
+    return { from: endpoint.at, to: attemptAt, label: `token fetched ${formatDuration(attemptAt - endpoint.at)} before use`, bad: false }
+  if (widget !== undefined)
+    return { from: widget.at, to: attemptAt, label: `login ${formatDuration(attemptAt - widget.at)} after the widget script`, bad: false }
   return undefined
 }
 
@@ -378,12 +420,31 @@ export function validityView(payload: Readonly<Record<string, unknown>>, at: num
   const inSeconds = (claim: ReadTimeClaim | undefined) => claim !== undefined && claim.unit === 'ms' && guessUnit(claim.value) === 's'
   const secondsIssue = inSeconds(start) || inSeconds(end)
   const atLabel = recorded ? 'request' : 'evaluated'
-  const points: Point[] = [{ at, kind: 'at', label: `${atLabel} ${stamp(at, at)}`, detail: `${recorded ? 'the login request' : 'the evaluation instant'}, ${formatInstant(at)}` }]
-  if (start !== undefined) points.push({ at: start.zohoMs, kind: 'start', label: `${start.claim} ${stamp(start.zohoMs, at)}`, detail: `${start.claim} = ${start.value} → ${formatInstant(start.zohoMs)}` })
-  if (end !== undefined) points.push({ at: end.zohoMs, kind: 'end', label: `${end.claim} ${stamp(end.zohoMs, at)}`, detail: `${end.claim} = ${end.value} → ${formatInstant(end.zohoMs)}` })
+  const points: Point[] = [
+    { at, kind: 'at', label: `${atLabel} ${stamp(at, at)}`, detail: `${recorded ? 'the login request' : 'the evaluation instant'}, ${formatInstant(at)}` },
+  ]
+  if (start !== undefined)
+    points.push({
+      at: start.zohoMs,
+      kind: 'start',
+      label: `${start.claim} ${stamp(start.zohoMs, at)}`,
+      detail: `${start.claim} = ${start.value} → ${formatInstant(start.zohoMs)}`,
+    })
+  if (end !== undefined)
+    points.push({
+      at: end.zohoMs,
+      kind: 'end',
+      label: `${end.claim} ${stamp(end.zohoMs, at)}`,
+      detail: `${end.claim} = ${end.value} → ${formatInstant(end.zohoMs)}`,
+    })
   if (start !== undefined && end !== undefined && end.zohoMs - start.zohoMs > MAX_WINDOW_MS) {
     const limit = start.zohoMs + MAX_WINDOW_MS
-    points.push({ at: limit, kind: 'limit', label: '10-min limit', detail: `${start.claim} + 10 min = ${formatInstant(limit)}, the latest not_after Zoho allows` })
+    points.push({
+      at: limit,
+      kind: 'limit',
+      label: '10-min limit',
+      detail: `${start.claim} + 10 min = ${formatInstant(limit)}, the latest not_after Zoho allows`,
+    })
   }
   const intended = secondsIssue
     ? {
@@ -391,10 +452,25 @@ export function validityView(payload: Readonly<Record<string, unknown>>, at: num
         to: end === undefined ? undefined : inSeconds(end) ? end.value * 1000 : end.zohoMs,
       }
     : undefined
-  if (intended?.from !== undefined) points.push({ at: intended.from, kind: 'intended', label: `meant ${stamp(intended.from, at)}`, detail: `read as seconds, ${start?.claim ?? 'the start'} would mean ${formatInstant(intended.from)}` })
-  if (intended?.to !== undefined) points.push({ at: intended.to, kind: 'intended', label: `meant ${stamp(intended.to, at)}`, detail: `read as seconds, ${end?.claim ?? 'the end'} would mean ${formatInstant(intended.to)}` })
+  if (intended?.from !== undefined)
+    points.push({
+      at: intended.from,
+      kind: 'intended',
+      label: `meant ${stamp(intended.from, at)}`,
+      detail: `read as seconds, ${start?.claim ?? 'the start'} would mean ${formatInstant(intended.from)}`,
+    })
+  if (intended?.to !== undefined)
+    points.push({
+      at: intended.to,
+      kind: 'intended',
+      label: `meant ${stamp(intended.to, at)}`,
+      detail: `read as seconds, ${end?.claim ?? 'the end'} would mean ${formatInstant(intended.to)}`,
+    })
 
-  const axis = brokenAxis(points.map((point) => point.at), MAX_WINDOW_MS)
+  const axis = brokenAxis(
+    points.map((point) => point.at),
+    MAX_WINDOW_MS,
+  )
   const segments: Array<ValidityView['segments'][number]> = []
   if (start !== undefined && end !== undefined && end.zohoMs > start.zohoMs) {
     const limit = start.zohoMs + MAX_WINDOW_MS
@@ -403,7 +479,8 @@ export function validityView(payload: Readonly<Record<string, unknown>>, at: num
     segments.push({ x0: axis.x(start.zohoMs), x1: axis.x(Math.min(end.zohoMs, limit)), kind: missed ? 'window-missed' : 'window' })
     if (end.zohoMs > limit) segments.push({ x0: axis.x(limit), x1: axis.x(end.zohoMs), kind: 'over-limit' })
   }
-  if (intended?.from !== undefined && intended.to !== undefined && intended.to > intended.from) segments.push({ x0: axis.x(intended.from), x1: axis.x(intended.to), kind: 'intended' })
+  if (intended?.from !== undefined && intended.to !== undefined && intended.to > intended.from)
+    segments.push({ x0: axis.x(intended.from), x1: axis.x(intended.to), kind: 'intended' })
 
   const { text, tone } = validityHeadline(start, end, at, recorded, secondsIssue)
   return {
@@ -416,7 +493,13 @@ export function validityView(payload: Readonly<Record<string, unknown>>, at: num
   }
 }
 
-function validityHeadline(start: ReadTimeClaim | undefined, end: ReadTimeClaim | undefined, at: number, recorded: boolean, secondsIssue: boolean): { text: string; tone: Tone } {
+function validityHeadline(
+  start: ReadTimeClaim | undefined,
+  end: ReadTimeClaim | undefined,
+  at: number,
+  recorded: boolean,
+  secondsIssue: boolean,
+): { text: string; tone: Tone } {
   if (secondsIssue) {
     const claim = end ?? start
     const date = claim === undefined ? '' : `: ${claim.claim} = ${claim.value} means ${formatInstant(claim.zohoMs)}`

@@ -1,9 +1,24 @@
-import { type Binding, calleeName, calleeTail, child, children, dottedName, isFunction, type ProgramIndex, property, str, stringValue } from '../../scan/js/ast.js'
+import {
+  type Binding,
+  calleeName,
+  calleeTail,
+  child,
+  children,
+  dottedName,
+  isFunction,
+  type ProgramIndex,
+  property,
+  str,
+  stringValue,
+} from '../../scan/js/ast.js'
 import type { AstNode } from '../../scan/js/parse.js'
 
 /** Every `ZohoDeskAsap.invoke('login', …)` call of a program. */
 export function loginCalls(index: ProgramIndex): AstNode[] {
-  return index.nodes.filter((node) => node.type === 'CallExpression' && /(^|\.)ZohoDeskAsap\.invoke$/.test(calleeName(node) ?? '') && stringValue(children(node, 'arguments')[0]) === 'login')
+  return index.nodes.filter(
+    (node) =>
+      node.type === 'CallExpression' && /(^|\.)ZohoDeskAsap\.invoke$/.test(calleeName(node) ?? '') && stringValue(children(node, 'arguments')[0]) === 'login',
+  )
 }
 
 /** The function an expression stands for: an inline function, or a name bound to one. */
@@ -17,7 +32,8 @@ export function functionOf(index: ProgramIndex, node: AstNode | undefined, depth
     if (binding.init !== undefined && binding.property === undefined) return functionOf(index, binding.init, depth + 1)
   }
   // `useCallback(fn, deps)` and similar wrappers hand the function through.
-  if (node.type === 'CallExpression' && /^(useCallback|useMemo)$/.test(calleeTail(node) ?? '')) return functionOf(index, children(node, 'arguments')[0], depth + 1)
+  if (node.type === 'CallExpression' && /^(useCallback|useMemo)$/.test(calleeTail(node) ?? ''))
+    return functionOf(index, children(node, 'arguments')[0], depth + 1)
   return undefined
 }
 
@@ -49,7 +65,13 @@ export function tokenHandOffs(index: ProgramIndex, callback: AstNode): TokenHand
     if (callee?.type === 'Identifier' && index.resolve(callee) === param && param !== undefined) {
       const value = args[0]
       if (value !== undefined) out.push({ at: node, value, viaThen: false })
-    } else if (calleeTail(node) === 'then' && args[0]?.type === 'Identifier' && index.resolve(args[0]) === param && param !== undefined && callee?.type === 'MemberExpression') {
+    } else if (
+      calleeTail(node) === 'then' &&
+      args[0]?.type === 'Identifier' &&
+      index.resolve(args[0]) === param &&
+      param !== undefined &&
+      callee?.type === 'MemberExpression'
+    ) {
       const promise = child(callee, 'object')
       if (promise !== undefined) out.push({ at: node, value: promise, viaThen: true })
     }
@@ -170,7 +192,8 @@ export class FlowAnalysis {
       const inner = this.origin(child(callee, 'object'), depth + 1)
       return isStale(inner) && inner.kind !== 'literal' ? inner : { kind: 'unknown' }
     }
-    if (name === 'String' || tail === 'toString' || tail === 'trim') return this.origin(tail === 'String' || name === 'String' ? args[0] : child(callee, 'object'), depth + 1)
+    if (name === 'String' || tail === 'toString' || tail === 'trim')
+      return this.origin(tail === 'String' || name === 'String' ? args[0] : child(callee, 'object'), depth + 1)
     if (name === 'JSON.parse') {
       const inner = this.origin(args[0], depth + 1)
       return isStale(inner) ? inner : { kind: 'parsed-body' }
@@ -214,7 +237,12 @@ export class FlowAnalysis {
       // A `.then(data => …)` handler parameter: the value of the promise before it.
       const fn = binding.scope
       const parent = this.index.parents.get(fn)
-      if (parent?.type === 'CallExpression' && calleeTail(parent) === 'then' && children(fn, 'params')[0] !== undefined && within(binding.node, children(fn, 'params')[0] ?? fn)) {
+      if (
+        parent?.type === 'CallExpression' &&
+        calleeTail(parent) === 'then' &&
+        children(fn, 'params')[0] !== undefined &&
+        within(binding.node, children(fn, 'params')[0] ?? fn)
+      ) {
         const callee = child(parent, 'callee')
         const resolved = this.awaited(child(callee, 'object'), depth + 1)
         return binding.property === undefined ? resolved : this.projected(resolved)
@@ -260,7 +288,24 @@ export class FlowAnalysis {
   }
 }
 
-const RANK: Readonly<Record<string, number>> = { unknown: 0, fine: 0, literal: 1, 'text-body': 1, 'outer-variable': 2, 'module-variable': 2, memoised: 3, storage: 3, cookie: 3, response: 4, object: 4, 'parsed-body': 4, 'json-stringify': 4, bearer: 4, concatenation: 4, template: 4 }
+const RANK: Readonly<Record<string, number>> = {
+  unknown: 0,
+  fine: 0,
+  literal: 1,
+  'text-body': 1,
+  'outer-variable': 2,
+  'module-variable': 2,
+  memoised: 3,
+  storage: 3,
+  cookie: 3,
+  response: 4,
+  object: 4,
+  'parsed-body': 4,
+  'json-stringify': 4,
+  bearer: 4,
+  concatenation: 4,
+  template: 4,
+}
 
 function worst(a: Origin, b: Origin): Origin {
   return (RANK[b.kind] ?? 0) > (RANK[a.kind] ?? 0) ? b : a

@@ -40,13 +40,29 @@ export function signingCalls(index: ProgramIndex): SigningCall[] {
       const jose = chain.find((link) => link.type === 'NewExpression' && /(^|\.)SignJWT$/.test(dottedName(child(link, 'callee')) ?? ''))
       if (jose !== undefined) {
         const payload = resolveValue(index, children(jose, 'arguments')[0])
-        out.push({ kind: 'jose', call: node, ...(payload?.type === 'ObjectExpression' ? { payload } : {}), ...(args[0] === undefined ? {} : { secret: args[0] }), chain })
+        out.push({
+          kind: 'jose',
+          call: node,
+          ...(payload?.type === 'ObjectExpression' ? { payload } : {}),
+          ...(args[0] === undefined ? {} : { secret: args[0] }),
+          chain,
+        })
         continue
       }
-      if (args.length >= 2 && (/^(jwt|jsonwebtoken|jws|JWT|token|jwtLib)\.sign$/i.test(name) || (name === 'sign' && isImportedFrom(index, child(node, 'callee'), 'jsonwebtoken')))) {
+      if (
+        args.length >= 2 &&
+        (/^(jwt|jsonwebtoken|jws|JWT|token|jwtLib)\.sign$/i.test(name) || (name === 'sign' && isImportedFrom(index, child(node, 'callee'), 'jsonwebtoken')))
+      ) {
         const payload = resolveValue(index, args[0])
         const options = resolveValue(index, args[2])
-        out.push({ kind: 'jsonwebtoken', call: node, ...(payload?.type === 'ObjectExpression' ? { payload } : {}), ...(args[1] === undefined ? {} : { secret: args[1] }), ...(options?.type === 'ObjectExpression' ? { options } : {}), chain: [] })
+        out.push({
+          kind: 'jsonwebtoken',
+          call: node,
+          ...(payload?.type === 'ObjectExpression' ? { payload } : {}),
+          ...(args[1] === undefined ? {} : { secret: args[1] }),
+          ...(options?.type === 'ObjectExpression' ? { options } : {}),
+          chain: [],
+        })
       }
     } else if (tail === 'createHmac' && args.length >= 2) {
       out.push({ kind: 'hmac', call: node, ...(args[1] === undefined ? {} : { secret: args[1] }), chain: [] })
@@ -68,7 +84,8 @@ function builderChain(call: AstNode): AstNode[] {
   while (current !== undefined && links.length < 20) {
     links.push(current)
     if (current.type === 'CallExpression') current = child(child(current, 'callee'), 'object')
-    else if (current.type === 'AwaitExpression' || current.type === 'ParenthesizedExpression') current = child(current, 'argument') ?? child(current, 'expression')
+    else if (current.type === 'AwaitExpression' || current.type === 'ParenthesizedExpression')
+      current = child(current, 'argument') ?? child(current, 'expression')
     else break
   }
   return links
@@ -183,7 +200,10 @@ export function addedConstant(index: ProgramIndex, node: AstNode | undefined): {
   if (resolved?.type !== 'BinaryExpression' || resolved.operator !== '+') return undefined
   const left = child(resolved, 'left')
   const right = child(resolved, 'right')
-  for (const [clock, constant] of [[left, right], [right, left]]) {
+  for (const [clock, constant] of [
+    [left, right],
+    [right, left],
+  ]) {
     const value = constNumber(index, constant)
     if (value !== undefined && constant !== undefined && clockUnit(index, clock) !== undefined) return { value, node: constant }
   }

@@ -183,11 +183,19 @@ export class ProgramIndex {
     }
   }
 
-  private bindPattern(pattern: AstNode | undefined, scope: AstNode, node: AstNode, init: AstNode | undefined, property: string | undefined, kind: 'var' | 'param' = 'var'): void {
+  private bindPattern(
+    pattern: AstNode | undefined,
+    scope: AstNode,
+    node: AstNode,
+    init: AstNode | undefined,
+    property: string | undefined,
+    kind: 'var' | 'param' = 'var',
+  ): void {
     if (pattern === undefined) return
     if (pattern.type === 'Identifier') {
       const name = str(pattern, 'name')
-      if (name !== undefined) this.add(scope, { name, kind, node: pattern, ...(init === undefined ? {} : { init }), ...(property === undefined ? {} : { property }), scope })
+      if (name !== undefined)
+        this.add(scope, { name, kind, node: pattern, ...(init === undefined ? {} : { init }), ...(property === undefined ? {} : { property }), scope })
     } else if (pattern.type === 'ObjectPattern') {
       for (const prop of children(pattern, 'properties')) {
         const key = child(prop, 'key')

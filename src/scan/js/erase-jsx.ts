@@ -146,7 +146,10 @@ class JsxEraser {
     for (const [open, close] of holes) {
       blank(cursor, open + 1)
       // An empty hole (`{/* comment */}`) must not leave a bare comma behind.
-      const inner = this.text.slice(open + 1, close).replace(/\/\*[\s\S]*?\*\//g, '').trim()
+      const inner = this.text
+        .slice(open + 1, close)
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .trim()
       chars[close] = inner === '' ? ' ' : ','
       cursor = close + 1
     }

@@ -119,7 +119,11 @@ function annotations(s: string, ranges: Array<[number, number]>): void {
     }
     if (c === '<' && WORD.test(s[i - 1] ?? '')) {
       const end = angleEnd(s, i)
-      if (end !== undefined && /^\s*(\(|extends\b|implements\b|\{)/.test(s.slice(end, end + 12)) && /^[\w$\s,.|&[\]{}:;?'"()<>=-]*$/.test(s.slice(i + 1, end - 1))) {
+      if (
+        end !== undefined &&
+        /^\s*(\(|extends\b|implements\b|\{)/.test(s.slice(end, end + 12)) &&
+        /^[\w$\s,.|&[\]{}:;?'"()<>=-]*$/.test(s.slice(i + 1, end - 1))
+      ) {
         ranges.push([i, end])
         i = end - 1
       }
@@ -128,7 +132,16 @@ function annotations(s: string, ranges: Array<[number, number]>): void {
     if ((c === 'a' || c === 's') && !WORD.test(s[i - 1] ?? '') && top?.kind !== 'import') {
       const keyword = /^(as|satisfies)\s+(?=[\w${[('"])/.exec(s.slice(i, i + 12))?.[0]
       const prev = s[prevNonSpace(s, i - 1)] ?? ''
-      if (keyword !== undefined && /[\w$)\]}'"`]/.test(prev) && !/\bimport\b[^;]*$/.test(s.slice(Math.max(0, i - 120), i).split('\n').at(-1) ?? '')) {
+      if (
+        keyword !== undefined &&
+        /[\w$)\]}'"`]/.test(prev) &&
+        !/\bimport\b[^;]*$/.test(
+          s
+            .slice(Math.max(0, i - 120), i)
+            .split('\n')
+            .at(-1) ?? '',
+        )
+      ) {
         const end = skipType(s, i + keyword.length)
         if (end > i + keyword.length) {
           ranges.push([i, end])
@@ -176,7 +189,13 @@ function annotationStart(s: string, i: number, top: Frame): number | undefined {
     let k = j
     while (k > 0 && WORD.test(s[k - 1] ?? '')) k -= 1
     const before = s[prevNonSpace(s, k - 1)] ?? ''
-    return before === '{' || before === ';' || before === '}' || s.slice(k - 20, k).includes('\n') || /\b(private|public|protected|readonly|static)\s*$/.test(s.slice(k - 20, k)) ? marker : undefined
+    return before === '{' ||
+      before === ';' ||
+      before === '}' ||
+      s.slice(k - 20, k).includes('\n') ||
+      /\b(private|public|protected|readonly|static)\s*$/.test(s.slice(k - 20, k))
+      ? marker
+      : undefined
   }
   if (top.open === '{' && WORD.test(end)) {
     // `const x: T` inside a block.
@@ -251,7 +270,7 @@ export function skipType(s: string, i: number): number {
     const word = /^(typeof|keyof|readonly|unique|infer|new|asserts)\s+/.exec(s.slice(j, j + 12))?.[0]
     if (word !== undefined) j += word.length
     const c = s[j] ?? ''
-    if (c === '(' ) {
+    if (c === '(') {
       j = balancedEnd(s, j)
       const arrow = nextNonSpace(s, j)
       if (s.startsWith('=>', arrow)) {
@@ -279,7 +298,13 @@ export function skipType(s: string, i: number): number {
       j = next + keyword.length
       continue
     }
-    if (s[next] === '?' && s.slice(next, next + 200).includes(':') && /^\?\s*[\w$'"{[(]/.test(s.slice(next, next + 5)) && keyword === undefined && /\bextends\b/.test(s.slice(i, next))) {
+    if (
+      s[next] === '?' &&
+      s.slice(next, next + 200).includes(':') &&
+      /^\?\s*[\w$'"{[(]/.test(s.slice(next, next + 5)) &&
+      keyword === undefined &&
+      /\bextends\b/.test(s.slice(i, next))
+    ) {
       // Conditional type `A extends B ? C : D`.
       j = nextNonSpace(s, next + 1)
       continue

@@ -25,7 +25,14 @@ export interface ParseOptions {
   readonly jsx: boolean
 }
 
-const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true, allowImportExportEverywhere: true, allowAwaitOutsideFunction: true }
+const OPTIONS: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'module',
+  allowHashBang: true,
+  allowReturnOutsideFunction: true,
+  allowImportExportEverywhere: true,
+  allowAwaitOutsideFunction: true,
+}
 
 /**
  * Parses JavaScript, TypeScript or JSX, never throwing: plain JavaScript goes straight to acorn;

@@ -12,6 +12,9 @@ import { readSecrets, secretOptionsFrom } from '../io/read-secrets.js'
 import { toolVersion } from '../package-root.js'
 import { activeGuard } from '../output-guard.js'
 
+/** Lines whose credentials the output guard learns by value; the rest rely on masking by shape. */
+const MAX_GUARD_REGISTRATIONS = 10_000
+
 /** A line longer than this is skipped as a bad line, so that memory stays flat on any input. */
 export const MAX_LINE_BYTES = 1024 * 1024
 const OUTPUT_FLUSH_CHARS = 64 * 1024
@@ -63,16 +66,26 @@ export async function verifyBatchCommand(argument: string | undefined, options: 
     }
   }
   const guard = activeGuard()
+  // The batch file is read here, not by the CLI's readers, so the output guard learns what a line
+  // holds before its result is printed. Only lines that are not clean tokens can show raw parts,
+  // and only up to a bound: registering every line would grow memory with the file (flat is the
+  // contract); beyond it, maskToken and the guard's shape masking still hide signatures.
+  let registered = 0
+  const guarded = (text: string) => (outcome: LineOutcome) => {
+    if (guard !== undefined && registered < MAX_GUARD_REGISTRATIONS && (outcome.kind === 'bad-line' || !outcome.accepted)) {
+      registered++
+      guard.registerTokensIn(text)
+    }
+    return record(outcome)
+  }
   await forEachLine(
     batch === '-' ? io.stdinChunks() : openFile(batch, io.cwd),
     (text, line) => {
       // A token line starts with a letter: only lines that start with whitespace can be blank.
       if ((text.length === 0 || text.charCodeAt(0) <= 0x20) && text.trim() === '') return aggregate.addBlank()
-      // The batch file is read here, not by the CLI's readers: tell the output guard what it holds.
-      guard?.registerTokensIn(text)
       const outcome = diagnoser.diagnose(text, line)
-      if (outcome instanceof Promise) return outcome.then(record)
-      return record(outcome)
+      if (outcome instanceof Promise) return outcome.then(guarded(text))
+      return guarded(text)(outcome)
     },
     (line) => record({ kind: 'bad-line', line, reason: 'too-long', detail: `longer than ${MAX_LINE_BYTES} bytes` }),
   )

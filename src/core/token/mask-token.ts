@@ -9,7 +9,8 @@ export function maskToken(raw: string): string {
   if (parts.length < 2) return raw.length <= 12 ? raw : `${raw.slice(0, 12)}…`
   if (parts.length >= 5) return `${parts[0] ?? ''}.***`
   const [header = '', payload = '', ...rest] = parts
-  if (rest.length === 0) return `${header}.${payload}`
+  // A token that lost a part: a second part that is not JSON (`eyJ…`) may be the signature.
+  if (rest.length === 0) return /^e[wy]/.test(payload) || payload.length < 16 ? `${header}.${payload}` : `${header}.***`
   const signature = rest.join('.')
   return `${header}.${payload}.${signature.length === 0 ? '' : '***'}`
 }

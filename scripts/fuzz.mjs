@@ -8,7 +8,14 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
-  options: { replay: { type: 'string' }, runs: { type: 'string', default: '5000' }, seed: { type: 'string', default: '1' }, family: { type: 'string' }, json: { type: 'boolean', default: false }, 'no-probes': { type: 'boolean', default: false } },
+  options: {
+    replay: { type: 'string' },
+    runs: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    family: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'no-probes': { type: 'boolean', default: false },
+  },
 })
 const dist = new URL('../dist/cli/main.js', import.meta.url)
 if (!existsSync(dist)) {
@@ -22,7 +29,9 @@ if (values.replay !== undefined) {
   // `--replay <seed>` re-runs one failing input (the seed= of a failure line) and shows its output.
   const result = await replayCase({ runCli, caseSeed: Number(values.replay), families: values.family?.split(',') })
   const marked = (text) => result.forbidden.reduce((t, f) => (f.length >= 8 ? t.split(f).join(`⟦LEAK:${f.slice(0, 6)}…⟧`) : t), text)
-  process.stdout.write(`argv: ${JSON.stringify(result.argv)}\nexit ${result.exitCode}\n--- stdout\n${marked(result.stdout)}\n--- stderr\n${marked(result.stderr)}\n`)
+  process.stdout.write(
+    `argv: ${JSON.stringify(result.argv)}\nexit ${result.exitCode}\n--- stdout\n${marked(result.stdout)}\n--- stderr\n${marked(result.stderr)}\n`,
+  )
   process.exit(0)
 }
 
@@ -56,7 +65,10 @@ result.counts.crashes += uncaught
 if (values.json) process.stdout.write(`${JSON.stringify({ ...result, probes, uncaught }, null, 2)}\n`)
 else {
   const lines = [summaryLine(result), `seed ${seed}; slowest input ${Math.round(result.slowest.ms)} ms (${result.slowest.family}, seed ${result.slowest.seed})`]
-  for (const [family, f] of Object.entries(result.byFamily)) lines.push(`  ${family.padEnd(16)} ${String(f.inputs).padStart(7)} inputs  ${String(f.failures).padStart(5)} failing  ${(f.ms / Math.max(f.inputs, 1)).toFixed(1)} ms/input`)
+  for (const [family, f] of Object.entries(result.byFamily))
+    lines.push(
+      `  ${family.padEnd(16)} ${String(f.inputs).padStart(7)} inputs  ${String(f.failures).padStart(5)} failing  ${(f.ms / Math.max(f.inputs, 1)).toFixed(1)} ms/input`,
+    )
   if (Object.keys(probes).length > 0) lines.push('scaling (1× → 8× input size; linear ≈ 8, quadratic ≈ 64):')
   for (const [name, p] of Object.entries(probes)) lines.push(`  ${name.padEnd(36)} ${p.smallMs} ms → ${p.largeMs} ms  ×${p.ratio}`)
   if (result.examples.length > 0) lines.push('failures (first of each input; re-run one with --seed <seed> is not per input: use the argv shown):')

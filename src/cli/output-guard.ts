@@ -101,9 +101,7 @@ export class OutputGuard {
   cleanLines(text: string, atLineStart: boolean): string {
     if (!text.includes('::add-mask::')) return this.cleanText(text)
     const lines = text.split('\n')
-    return lines
-      .map((line, index) => ((index > 0 || atLineStart) && this.isAllowedAddMask(line) ? line : this.cleanText(line)))
-      .join('\n')
+    return lines.map((line, index) => ((index > 0 || atLineStart) && this.isAllowedAddMask(line) ? line : this.cleanText(line))).join('\n')
   }
 
   /** Wraps the CLI's streams and environment so nothing written escapes the guard. */
@@ -112,7 +110,8 @@ export class OutputGuard {
     // The well-known credential variables are registered up front: an error may come before they are read.
     for (const name of CREDENTIAL_ENV) {
       const value = io.env[name]
-      if (value !== undefined && value !== '') name === 'ASAP_JWT_SECRET' ? guard.registerSecretBytes(Buffer.from(value, 'utf8')) : guard.registerCredential(value)
+      if (value !== undefined && value !== '')
+        name === 'ASAP_JWT_SECRET' ? guard.registerSecretBytes(Buffer.from(value, 'utf8')) : guard.registerCredential(value)
     }
     const lineStart = { stdout: true, stderr: true }
     const env = new Proxy(io.env, {
@@ -178,8 +177,7 @@ export class OutputGuard {
         // `Authorization: Bearer X`: X alone is the credential too.
         const scheme = /^[A-Za-z][\w.+-]*\s+(\S.*)$/.exec(headerValue)
         if (scheme?.[1] !== undefined) this.registerCredential(scheme[1])
-      }
-      else if (name === 'cookie') {
+      } else if (name === 'cookie') {
         this.registerCredential(value.slice(value.indexOf('=') + 1))
         this.registerCredential(value)
       } else if (known === undefined && eq > 0) this.registerCredential(value)
@@ -263,7 +261,8 @@ export function maskJwtSignatures(text: string, mask = '***'): string {
         // `eyJ….<not JSON>`: a token missing its payload (or cut at padding); the tail is its signature.
         // The whole rest of the run goes: a damaged separator (`p%sig`) must not leave the signature behind.
         const tail = pieces[i + 2] ?? ''
-        if (tail.length >= 16 && /^[A-Za-z0-9_+/-]/.test(tail) && !tail.startsWith(mask) && header.startsWith('eyJ')) pieces[i + 2] = /=+$/.test(tail) ? `${mask}${/=+$/.exec(tail)?.[0] ?? ''}` : mask
+        if (tail.length >= 16 && /^[A-Za-z0-9_+/-]/.test(tail) && !tail.startsWith(mask) && header.startsWith('eyJ'))
+          pieces[i + 2] = /=+$/.test(tail) ? `${mask}${/=+$/.exec(tail)?.[0] ?? ''}` : mask
         continue
       }
       if (i + 4 >= pieces.length) continue
@@ -330,7 +329,10 @@ const MAX_HELD = 64 * 1024
  * unless masked; holds back a chunk's trailing token characters so a token split across two
  * chunks is still seen whole.
  */
-export function guardedChunkWriter(write: (chunk: Uint8Array | string) => Promise<void>, guard: OutputGuard | undefined = activeGuard()): {
+export function guardedChunkWriter(
+  write: (chunk: Uint8Array | string) => Promise<void>,
+  guard: OutputGuard | undefined = activeGuard(),
+): {
   write: (chunk: Uint8Array | string) => Promise<void>
   end: () => Promise<void>
 } {
@@ -338,7 +340,8 @@ export function guardedChunkWriter(write: (chunk: Uint8Array | string) => Promis
   const clean = (text: string): string => (guard === undefined || guard.reveal ? text : guard.cleanCopyText(text))
   return {
     async write(chunk) {
-      const text = held + (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)).toString('latin1')
+      const text =
+        held + (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)).toString('latin1')
       const cut = safeCut(text)
       held = text.slice(cut)
       if (cut > 0) await write(Buffer.from(clean(text.slice(0, cut)), 'latin1'))

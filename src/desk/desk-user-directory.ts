@@ -31,7 +31,9 @@ export interface DeskUserDirectoryOptions extends ZohoCallOptions {
 }
 
 /** One Desk GET: parsed JSON (absent for 204 or an empty body), or the lookup result explaining the failure. */
-type DeskAnswer = { readonly ok: true; readonly json: Readonly<Record<string, unknown>> | undefined } | { readonly ok: false; readonly result: UserLookupResult }
+type DeskAnswer =
+  | { readonly ok: true; readonly json: Readonly<Record<string, unknown>> | undefined }
+  | { readonly ok: false; readonly result: UserLookupResult }
 
 /**
  * The online {@link UserDirectory}: looks the email up with Desk's contacts search, then (when the
@@ -72,7 +74,13 @@ export function createDeskUserDirectory(options: DeskUserDirectoryOptions): User
   async function lookupOnce(email: string, wanted: string): Promise<UserLookupResult> {
     const token = await tokens.get()
     if (!token.ok) {
-      return { kind: 'api-error', errorCode: token.errorCode, message: token.message, source: token.source, ...(token.httpStatus === undefined ? {} : { httpStatus: token.httpStatus }) }
+      return {
+        kind: 'api-error',
+        errorCode: token.errorCode,
+        message: token.message,
+        source: token.source,
+        ...(token.httpStatus === undefined ? {} : { httpStatus: token.httpStatus }),
+      }
     }
     const get = (path: string): Promise<DeskAnswer> => deskGet(desk, path, orgId, token.token.value, source, options)
 
@@ -114,11 +122,17 @@ async function deskGet(desk: BaseUrl, path: string, orgId: string, token: string
   }
   if (res.status === 204) return { ok: true, json: undefined }
   if (res.status >= 300 && res.status < 400) {
-    return apiError('REDIRECT', `Desk answered ${res.status} (redirect); not followed so the access token goes nowhere else: check the Desk URL`, res.status, source)
+    return apiError(
+      'REDIRECT',
+      `Desk answered ${res.status} (redirect); not followed so the access token goes nowhere else: check the Desk URL`,
+      res.status,
+      source,
+    )
   }
   const json = parseJsonObject(res.body)
   if (res.status >= 200 && res.status < 300) {
-    if (res.body.trim() !== '' && json === undefined) return apiError('INVALID_RESPONSE', `Desk answered ${res.status} with a body that is not a JSON object`, res.status, source)
+    if (res.body.trim() !== '' && json === undefined)
+      return apiError('INVALID_RESPONSE', `Desk answered ${res.status} with a body that is not a JSON object`, res.status, source)
     return { ok: true, json }
   }
 
@@ -128,7 +142,17 @@ async function deskGet(desk: BaseUrl, path: string, orgId: string, token: string
     return { ok: false, result: { kind: 'org-mismatch', message: message ?? 'The OAuthToken is not valid for specified organization', source } }
   }
   if (errorCode === 'SCOPE_MISMATCH') {
-    return { ok: false, result: { kind: 'api-error', errorCode, message: message ?? 'the access token lacks a required scope', httpStatus: res.status, requiredScopes: DESK_LOOKUP_SCOPES, source } }
+    return {
+      ok: false,
+      result: {
+        kind: 'api-error',
+        errorCode,
+        message: message ?? 'the access token lacks a required scope',
+        httpStatus: res.status,
+        requiredScopes: DESK_LOOKUP_SCOPES,
+        source,
+      },
+    }
   }
   const retried = outcome.attempts > 1 ? ' (after one retry)' : ''
   if (errorCode !== undefined) return apiError(errorCode, `${message ?? `Desk answered HTTP ${res.status}`}${retried}`, res.status, source)
@@ -181,7 +205,12 @@ function helpCenterUser(json: Readonly<Record<string, unknown>> | undefined, ema
 const MAX_ANSWER_DEPTH = 64
 
 function unreadable(what: string, source: string): UserLookupResult {
-  return { kind: 'api-error', errorCode: 'INVALID_RESPONSE', message: `Desk's ${what} answer has a shape the tool cannot read (expected {"data":[…]} of objects); no conclusion about the user`, source }
+  return {
+    kind: 'api-error',
+    errorCode: 'INVALID_RESPONSE',
+    message: `Desk's ${what} answer has a shape the tool cannot read (expected {"data":[…]} of objects); no conclusion about the user`,
+    source,
+  }
 }
 
 function bool(value: unknown): boolean | undefined {

@@ -464,7 +464,7 @@ export class TextRules {
         let ks = qs
         while (ks > 0 && qs - ks < MAX_KEY && JSON_KEY[s.charCodeAt(ks - 1)] === 1) ks--
         const first = s.charCodeAt(ks)
-        const validFirst = first === 0x24 || first === 0x5f || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a
+        const validFirst = first === 0x24 || first === 0x5f || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a)
         if (ks < qs && validFirst && s.slice(ks - quoteSeq.length, ks) === quoteSeq && isSecretField(s.slice(ks, qs), OPAQUE_PROBE, 'json')) {
           JSON_VALUE_AT.lastIndex = next
           const m = JSON_VALUE_AT.exec(s)
@@ -499,9 +499,7 @@ export class TextRules {
 
   private changes(): number {
     const s = this.stats
-    return (
-      s.jwtSignatures + s.cookies + s.authorization + s.sensitiveHeaders + s.secretParams + s.zohoTokens + s.emails
-    )
+    return s.jwtSignatures + s.cookies + s.authorization + s.sensitiveHeaders + s.secretParams + s.zohoTokens + s.emails
   }
 
   private jwtPayload(payload: string): string {

@@ -4,15 +4,7 @@ import { HarInputError } from './har-errors.js'
 import type { InputInfo } from './har-input.js'
 import { driveScanner, HarScanner, KIND_ARRAY, KIND_OBJECT, type ScannerSink, type UnitKind } from './har-scanner.js'
 import { DUMMY_KEY, PLACEHOLDER, closeWithPlaceholder, parseWithPath, reopen, type PathParse } from './partial-json.js'
-import {
-  REDACTED,
-  StreamTextRedactor,
-  TextRules,
-  emptyStats,
-  isSecretField,
-  isSecretHeader,
-  type RedactionStats,
-} from './redact-text.js'
+import { REDACTED, StreamTextRedactor, TextRules, emptyStats, isSecretField, isSecretHeader, type RedactionStats } from './redact-text.js'
 
 export type { RedactionStats } from './redact-text.js'
 
@@ -67,17 +59,10 @@ const DEFAULT_MAX_ENTRY = 64 * 1024 * 1024
  * }, { redactEmails: true })
  * ```
  */
-export async function redactHar(
-  chunks: AsyncIterable<Uint8Array>,
-  write: WriteChunk,
-  opts: RedactOptions = {},
-): Promise<RedactionStats> {
+export async function redactHar(chunks: AsyncIterable<Uint8Array>, write: WriteChunk, opts: RedactOptions = {}): Promise<RedactionStats> {
   const info: InputInfo = { bom: false, bytes: 0 }
   const stats = emptyStats()
-  const text = new TextRules(
-    { redactEmails: opts.redactEmails ?? false, emailSalt: opts.emailSalt ?? randomBytes(16).toString('hex') },
-    stats,
-  )
+  const text = new TextRules({ redactEmails: opts.redactEmails ?? false, emailSalt: opts.emailSalt ?? randomBytes(16).toString('hex') }, stats)
   const out = new Output()
   const sink = new RedactSink(out, new EntryRules(text), stats)
   const scanner = new HarScanner(sink, {
@@ -229,7 +214,8 @@ class EntryRules {
       const n = path.length
       if (key === 'value' && n === 3 && (p0 === 'request' || p0 === 'response')) {
         // A header or parameter whose name is missing (or not yet seen) may be a credential.
-        if ((p1 === 'headers' || p1 === 'queryString') && typeof parent.name !== 'string') return this.text.secret(value, p1 === 'headers' ? 'sensitiveHeaders' : 'secretParams')
+        if ((p1 === 'headers' || p1 === 'queryString') && typeof parent.name !== 'string')
+          return this.text.secret(value, p1 === 'headers' ? 'sensitiveHeaders' : 'secretParams')
         if (p1 === 'headers') return this.header(str(parent.name), value)
         if (p1 === 'cookies') return this.text.secret(value, 'cookies')
         if (p1 === 'queryString') return this.param(str(parent.name), value)
@@ -311,13 +297,10 @@ class EntryRules {
   }
 
   private multipart(text: string): string {
-    return text.replace(
-      /(name="([^"]*)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/g,
-      (all: string, head: string, name: string, value: string) => {
-        if (value === '' || !isSecretField(name, value, 'query')) return all
-        return `${head}${this.text.secret(value, 'secretParams')}`
-      },
-    )
+    return text.replace(/(name="([^"]*)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([^\r\n]*)/g, (all: string, head: string, name: string, value: string) => {
+      if (value === '' || !isSecretField(name, value, 'query')) return all
+      return `${head}${this.text.secret(value, 'secretParams')}`
+    })
   }
 }
 
@@ -379,7 +362,8 @@ class RedactSink implements ScannerSink {
   }
 
   entriesStart(): void {
-    if (this.logKeys.has('entries')) throw new HarInputError('ERR_HAR_NOT_HAR', 'log has two "entries" members; no redacted copy is written (it would not be a valid HAR)')
+    if (this.logKeys.has('entries'))
+      throw new HarInputError('ERR_HAR_NOT_HAR', 'log has two "entries" members; no redacted copy is written (it would not be a valid HAR)')
     this.out.str(`${this.logMembers++ > 0 ? ',' : ''}"entries":[`)
     this.logKeys.add('entries')
   }
@@ -630,7 +614,11 @@ function harLogMember(key: string, value: unknown): unknown {
   if (key === 'version') return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '1.2'
   if (key === 'creator') {
     if (!isRecord(value)) return { name: typeof value === 'string' && value !== '' ? value : 'unknown', version: '' }
-    return { ...value, name: typeof value.name === 'string' ? value.name : 'unknown', version: typeof value.version === 'string' ? value.version : typeof value.version === 'number' ? String(value.version) : '' }
+    return {
+      ...value,
+      name: typeof value.name === 'string' ? value.name : 'unknown',
+      version: typeof value.version === 'string' ? value.version : typeof value.version === 'number' ? String(value.version) : '',
+    }
   }
   if (key === 'pages' && !Array.isArray(value)) return undefined
   return value

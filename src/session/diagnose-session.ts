@@ -134,7 +134,7 @@ async function diagnoseNoAttempt(facts: SessionFacts, options: DiagnoseSessionOp
         source: {
           kind: 'har',
           ref: options.ref,
-          ...(load === undefined ? {} : { entryIndex: load.entryIndex, url: load.url, time: new Date(load.startedAt).toISOString() }),
+          ...(load === undefined ? {} : { entryIndex: load.entryIndex, url: maskUrl(load.url), time: new Date(load.startedAt).toISOString() }),
         },
         checks: options.pageChecks,
         now: load?.startedAt ?? options.now,

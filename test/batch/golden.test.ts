@@ -20,7 +20,10 @@ const STDIN = [
 const cases = [
   { name: 'batch-human', argv: ['verify', '--batch', '-', '--secret-file=fixtures/examples/asap-secret.txt', '--now=2026-11-21T06:00:00Z'] },
   { name: 'batch-json-no-secret', argv: ['verify', '--batch', '-', '--now=2026-11-21T06:00:00Z', '--format', 'json'] },
-  { name: 'batch-jsonl', argv: ['verify', '--batch', '-', '--secret-file=fixtures/examples/asap-secret.txt', '--now=2026-11-21T06:00:00Z', '--format', 'jsonl'] },
+  {
+    name: 'batch-jsonl',
+    argv: ['verify', '--batch', '-', '--secret-file=fixtures/examples/asap-secret.txt', '--now=2026-11-21T06:00:00Z', '--format', 'jsonl'],
+  },
 ]
 
 describe('golden verify --batch output', () => {

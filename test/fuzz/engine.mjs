@@ -103,38 +103,90 @@ export function tokenInput(r, secret) {
   const forbidden = [sig]
   const m = r.int(0, 27)
   switch (m) {
-    case 0: text = `${h}=.${p}.${sig}`; break // padding after the header
-    case 1: text = `${h}.${p}==.${sig}`; break // padding after the payload
-    case 2: text = `${h}==.${p}=.${sig}`; break
-    case 3: { // standard base64 everywhere
+    case 0:
+      text = `${h}=.${p}.${sig}`
+      break // padding after the header
+    case 1:
+      text = `${h}.${p}==.${sig}`
+      break // padding after the payload
+    case 2:
+      text = `${h}==.${p}=.${sig}`
+      break
+    case 3: {
+      // standard base64 everywhere
       const std = (s) => Buffer.from(s, 'base64url').toString('base64')
       const stdSig = std(sig)
       text = `${std(h)}.${std(p)}.${stdSig}`
       forbidden.push(stdSig, stdSig.replace(/=+$/, ''))
       break
     }
-    case 4: text = `Bearer ${token}`; break
-    case 5: text = `"${token}"`; break
-    case 6: text = JSON.stringify({ token, other: 'x' }); break
-    case 7: text = `https://accounts.zohoportal.com/accounts/op/1/oauth/v2/remote/auth?jwt_token=${encodeURIComponent(token)}&x=1`; break
-    case 8: text = `jwt_token=Bearer%20${token}`; break
-    case 9: text = `2026-11-21 05:53:33 INFO user=jane token=${token} took 12ms ${r.chars(B64URL, r.int(0, 40))}.${r.chars(B64URL, 8)}`; break
-    case 10: text = `“${token}”`; break
-    case 11: text = `${token}\n`; break
-    case 12: text = `  ${h}.${p}.${sig} \r\n${r.chars(B64URL, r.int(1, 60))}`; break
-    case 13: text = `${token}.${r.chars(B64URL, 20)}.${r.chars(B64URL, 20)}`; break // five parts
-    case 14: text = `${h}.${p}`; break // signature dropped: nothing forbidden is in the input
-    case 15: text = `x=${h}=.${p}=.${sig}=`; break
-    case 16: text = `${r.chars(B64URL, r.int(10_000, 120_000))}`; break // long base64url run, no dots
-    case 17: text = `${'eyJ'.repeat(r.int(5_000, 40_000))}.${sig}`; break
-    case 18: text = `${h}.${p}.${sig}`.replace(/./g, (c) => (r.chance(0.002) ? r.pick(['.', '=', ' ', '%', '\u0000']) : c)); break // byte flips
-    case 19: text = token.slice(0, r.int(1, token.length)); break // truncated
-    case 20: text = `[object Object]`; break
-    case 21: text = `${h}.${p}.${sig}`.replaceAll('.', r.pick(['..', '%2E', '. '])); break
-    case 22: text = `{"jwt":"${token}","sig":"${sig}"}`; break
-    case 23: text = Array.from({ length: r.int(1, 400) }, () => String.fromCodePoint(r.pick([r.int(0, 0x7f), r.int(0x80, 0x7ff), r.int(0x800, 0xd7ff), r.int(0x10000, 0x10ffff)]))).join(''); break // random unicode junk
-    case 24: text = `${token} ${token.split('').reverse().join('')} ${h}.${sig}.${p}`; break // parts in the wrong order
-    default: break // as is
+    case 4:
+      text = `Bearer ${token}`
+      break
+    case 5:
+      text = `"${token}"`
+      break
+    case 6:
+      text = JSON.stringify({ token, other: 'x' })
+      break
+    case 7:
+      text = `https://accounts.zohoportal.com/accounts/op/1/oauth/v2/remote/auth?jwt_token=${encodeURIComponent(token)}&x=1`
+      break
+    case 8:
+      text = `jwt_token=Bearer%20${token}`
+      break
+    case 9:
+      text = `2026-11-21 05:53:33 INFO user=jane token=${token} took 12ms ${r.chars(B64URL, r.int(0, 40))}.${r.chars(B64URL, 8)}`
+      break
+    case 10:
+      text = `“${token}”`
+      break
+    case 11:
+      text = `${token}\n`
+      break
+    case 12:
+      text = `  ${h}.${p}.${sig} \r\n${r.chars(B64URL, r.int(1, 60))}`
+      break
+    case 13:
+      text = `${token}.${r.chars(B64URL, 20)}.${r.chars(B64URL, 20)}`
+      break // five parts
+    case 14:
+      text = `${h}.${p}`
+      break // signature dropped: nothing forbidden is in the input
+    case 15:
+      text = `x=${h}=.${p}=.${sig}=`
+      break
+    case 16:
+      text = `${r.chars(B64URL, r.int(10_000, 120_000))}`
+      break // long base64url run, no dots
+    case 17:
+      text = `${'eyJ'.repeat(r.int(5_000, 40_000))}.${sig}`
+      break
+    case 18:
+      text = `${h}.${p}.${sig}`.replace(/./g, (c) => (r.chance(0.002) ? r.pick(['.', '=', ' ', '%', '\u0000']) : c))
+      break // byte flips
+    case 19:
+      text = token.slice(0, r.int(1, token.length))
+      break // truncated
+    case 20:
+      text = `[object Object]`
+      break
+    case 21:
+      text = `${h}.${p}.${sig}`.replaceAll('.', r.pick(['..', '%2E', '. ']))
+      break
+    case 22:
+      text = `{"jwt":"${token}","sig":"${sig}"}`
+      break
+    case 23:
+      text = Array.from({ length: r.int(1, 400) }, () =>
+        String.fromCodePoint(r.pick([r.int(0, 0x7f), r.int(0x80, 0x7ff), r.int(0x800, 0xd7ff), r.int(0x10000, 0x10ffff)])),
+      ).join('')
+      break // random unicode junk
+    case 24:
+      text = `${token} ${token.split('').reverse().join('')} ${h}.${sig}.${p}`
+      break // parts in the wrong order
+    default:
+      break // as is
   }
   // Only what the input really carries can leak: a mutation may have cut or changed the signature.
   return { text, forbidden: forbidden.filter((s) => s.length >= 8 && text.includes(s)), token }
@@ -143,7 +195,14 @@ export function tokenInput(r, secret) {
 /** Every byte sequence of a secret a message could show. */
 export function secretForms(secret) {
   const bytes = Buffer.from(secret, 'utf8')
-  const forms = [secret, bytes.toString('base64'), bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url'), bytes.toString('hex'), JSON.stringify(secret).slice(1, -1)]
+  const forms = [
+    secret,
+    bytes.toString('base64'),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+    bytes.toString('hex'),
+    JSON.stringify(secret).slice(1, -1),
+  ]
   return [...new Set(forms.filter((f) => f.length >= 8))]
 }
 
@@ -162,7 +221,9 @@ function shuffled(r, list) {
 function stringifyShuffled(r, value) {
   if (Array.isArray(value)) return `[${value.map((v) => stringifyShuffled(r, v)).join(',')}]`
   if (value !== null && typeof value === 'object') {
-    return `{${shuffled(r, Object.keys(value)).map((k) => `${JSON.stringify(k)}:${stringifyShuffled(r, value[k])}`).join(',')}}`
+    return `{${shuffled(r, Object.keys(value))
+      .map((k) => `${JSON.stringify(k)}:${stringifyShuffled(r, value[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }
@@ -172,7 +233,18 @@ function entry(started, request, response) {
     startedDateTime: new Date(started).toISOString(),
     time: 12,
     request: { method: 'GET', httpVersion: 'HTTP/1.1', headers: [], cookies: [], queryString: [], headersSize: -1, bodySize: 0, ...request },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0, ...response },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      ...response,
+    },
     cache: {},
     timings: { send: 0, wait: 10, receive: 2 },
   }
@@ -196,45 +268,98 @@ export function harInput(r, secret) {
   const wire = r.pick([login, login, `Bearer%20${login}`, '%5Bobject%20Object%5D', encodeURIComponent(JSON.stringify({ token: login }))])
   const header = (name, value) => (r.chance(0.5) ? { name, value } : { value, name })
   const entries = [
-    entry(t0, { url: `https://app.example.com/dashboard.html?access_token=${access}&refresh_token=${refresh}` }, { content: { size: 10, mimeType: 'text/html', text: '<html>ok</html>' } }),
-    entry(t0 + 30, { url: 'https://desk.zoho.com/portal/api/web/inapp/4213000000108007?orgId=712340056' }, { content: { size: 10, mimeType: 'application/javascript', text: 'window.ZohoDeskAsap={}' } }),
-    entry(t0 + 60, {
-      url: `https://app.example.com/api/get-jwt-token?id_token=${idToken}`,
-      headers: [header('Cookie', `sid=${cookie}${huge === undefined ? '' : huge}; theme=dark`), header('Authorization', r.chance(0.5) ? `Bearer ${other}` : `Basic ${auth}`)],
-      cookies: [header('sid', cookie)],
-    }, { content: { size: 400, mimeType: 'application/json', text: JSON.stringify({ token: login }) }, headers: [header('Set-Cookie', `sid=${cookie}; Path=/; HttpOnly`)] }),
-    entry(t0 + 90, {
-      method: 'POST',
-      url: `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${wire}`,
-      headers: [header('Origin', 'https://app.example.com'), header('Authorization', `Zoho-oauthtoken ${access}`)],
-      queryString: [header('jwt_token', decodeURIComponent(wire))],
-    }, { status: 400, statusText: 'Bad Request', content: { size: 27, mimeType: 'application/json', text: '{"error":"general_error"}' } }),
+    entry(
+      t0,
+      { url: `https://app.example.com/dashboard.html?access_token=${access}&refresh_token=${refresh}` },
+      { content: { size: 10, mimeType: 'text/html', text: '<html>ok</html>' } },
+    ),
+    entry(
+      t0 + 30,
+      { url: 'https://desk.zoho.com/portal/api/web/inapp/4213000000108007?orgId=712340056' },
+      { content: { size: 10, mimeType: 'application/javascript', text: 'window.ZohoDeskAsap={}' } },
+    ),
+    entry(
+      t0 + 60,
+      {
+        url: `https://app.example.com/api/get-jwt-token?id_token=${idToken}`,
+        headers: [
+          header('Cookie', `sid=${cookie}${huge === undefined ? '' : huge}; theme=dark`),
+          header('Authorization', r.chance(0.5) ? `Bearer ${other}` : `Basic ${auth}`),
+        ],
+        cookies: [header('sid', cookie)],
+      },
+      {
+        content: { size: 400, mimeType: 'application/json', text: JSON.stringify({ token: login }) },
+        headers: [header('Set-Cookie', `sid=${cookie}; Path=/; HttpOnly`)],
+      },
+    ),
+    entry(
+      t0 + 90,
+      {
+        method: 'POST',
+        url: `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${wire}`,
+        headers: [header('Origin', 'https://app.example.com'), header('Authorization', `Zoho-oauthtoken ${access}`)],
+        queryString: [header('jwt_token', decodeURIComponent(wire))],
+      },
+      { status: 400, statusText: 'Bad Request', content: { size: 27, mimeType: 'application/json', text: '{"error":"general_error"}' } },
+    ),
   ]
-  const doc = { log: { version: '1.2', creator: { name: 'fuzz', version: '1' }, pages: [{ startedDateTime: new Date(t0).toISOString(), id: 'page_1', title: 'Dashboard', pageTimings: {} }], entries } }
+  const doc = {
+    log: {
+      version: '1.2',
+      creator: { name: 'fuzz', version: '1' },
+      pages: [{ startedDateTime: new Date(t0).toISOString(), id: 'page_1', title: 'Dashboard', pageTimings: {} }],
+      entries,
+    },
+  }
   let text = r.chance(0.5) ? stringifyShuffled(r, doc) : JSON.stringify(doc, null, r.chance(0.5) ? 2 : 0)
   let damage = 'none'
   let bytes
   const flips = []
   const d = r.int(0, 15)
-  if (d === 0) { damage = 'truncated'; text = text.slice(0, r.int(1, text.length - 1)) }
-  else if (d === 1) {
+  if (d === 0) {
+    damage = 'truncated'
+    text = text.slice(0, r.int(1, text.length - 1))
+  } else if (d === 1) {
     damage = 'byte-flips'
     text = text.replace(/./gs, (c, at) => {
       if (!r.chance(0.001)) return c
       flips.push(at)
       return r.pick(['"', '{', ']', ',', '\\', 'x', '\u00ff'])
     })
+  } else if (d === 2) {
+    damage = 'deep'
+    text = text.replace('"cache":{}', `"cache":{"deep":${deep(r.int(5000, 12000))}}`)
+  } else if (d === 3) {
+    damage = 'two-logs'
+    text = text.replace(/}\s*$/, `,"log":${JSON.stringify(doc.log)}}`)
+  } else if (d === 4) {
+    damage = 'version-types'
+    text = text
+      .replace('"version":"1.2"', `"version":${r.pick(['12', 'null', '{"v":1}', '[1]'])}`)
+      .replace(/"creator":\{[^}]*\}/, `"creator":${r.pick(['"me"', '7', 'null', '[]'])}`)
+  } else if (d === 5) {
+    damage = 'bom'
+    text = `\uFEFF${text}`
+  } else if (d === 6) {
+    damage = 'utf16'
+    bytes = Buffer.from(`\uFEFF${text}`, 'utf16le')
+  } else if (d === 7) {
+    damage = 'gzip'
+    bytes = gzipSync(Buffer.from(text))
+  } else if (d === 8) {
+    damage = 'bad-utf8'
+    bytes = Buffer.concat([Buffer.from(text.slice(0, text.length >> 1)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(text.slice(text.length >> 1))])
+  } else if (d === 9) {
+    damage = 'dup-entries'
+    text = text.replace('"entries":[', '"entries":[],"entries":[')
+  } else if (d === 10) {
+    damage = 'entry-not-object'
+    text = text.replace('"entries":[', '"entries":[42,"x",')
+  } else if (d === 11) {
+    damage = 'huge-body'
+    text = text.replace('<html>ok</html>', `<html>${r.chars(ALNUM, r.int(1_100_000, 2_000_000))} access_token=${access}</html>`)
   }
-  else if (d === 2) { damage = 'deep'; text = text.replace('"cache":{}', `"cache":{"deep":${deep(r.int(5000, 12000))}}`) }
-  else if (d === 3) { damage = 'two-logs'; text = text.replace(/}\s*$/, `,"log":${JSON.stringify(doc.log)}}`) }
-  else if (d === 4) { damage = 'version-types'; text = text.replace('"version":"1.2"', `"version":${r.pick(['12', 'null', '{"v":1}', '[1]'])}`).replace(/"creator":\{[^}]*\}/, `"creator":${r.pick(['"me"', '7', 'null', '[]'])}`) }
-  else if (d === 5) { damage = 'bom'; text = `\uFEFF${text}` }
-  else if (d === 6) { damage = 'utf16'; bytes = Buffer.from(`\uFEFF${text}`, 'utf16le') }
-  else if (d === 7) { damage = 'gzip'; bytes = gzipSync(Buffer.from(text)) }
-  else if (d === 8) { damage = 'bad-utf8'; bytes = Buffer.concat([Buffer.from(text.slice(0, text.length >> 1)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(text.slice(text.length >> 1))]) }
-  else if (d === 9) { damage = 'dup-entries'; text = text.replace('"entries":[', '"entries":[],"entries":[') }
-  else if (d === 10) { damage = 'entry-not-object'; text = text.replace('"entries":[', '"entries":[42,"x",') }
-  else if (d === 11) { damage = 'huge-body'; text = text.replace('<html>ok</html>', `<html>${r.chars(ALNUM, r.int(1_100_000, 2_000_000))} access_token=${access}</html>`) }
   bytes ??= Buffer.from(text, 'utf8')
   // A flip near a credential may have renamed its key (`refresh_,oken=`): then nothing marks it as
   // one any more, and it is not required to go. Every other planted credential must.
@@ -304,7 +429,10 @@ const STACK = /^\s+at .+(?:\(.*:\d+:\d+\)|:\d+:\d+)$/m
 
 /** Output a credential may legitimately sit in: github's ::add-mask:: lines (they hide it in CI logs). */
 function withoutAddMask(text) {
-  return text.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
 }
 
 /** The HAR 1.2 shape a redacted copy must have; returns what is wrong, or undefined. */
@@ -318,7 +446,8 @@ export function harProblem(bytes) {
   const log = doc?.log
   if (typeof log !== 'object' || log === null || Array.isArray(log)) return 'no log object'
   if (typeof log.version !== 'string') return 'log.version is not a string'
-  if (typeof log.creator !== 'object' || log.creator === null || typeof log.creator.name !== 'string' || typeof log.creator.version !== 'string') return 'log.creator is not {name, version}'
+  if (typeof log.creator !== 'object' || log.creator === null || typeof log.creator.name !== 'string' || typeof log.creator.version !== 'string')
+    return 'log.creator is not {name, version}'
   if (!Array.isArray(log.entries)) return 'log.entries is not an array'
   if (log.entries.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) return 'an entry is not an object'
   if (log.pages !== undefined && !Array.isArray(log.pages)) return 'log.pages is not an array'
@@ -349,13 +478,15 @@ async function runCase(runCli, dir, c, record, budgetScale) {
   const { stdout, stderr } = out()
   const all = `${stdout}\n${stderr}`
   if (![0, 1, 2].includes(exitCode)) record('crashes', `exit code ${exitCode}`)
-  if (/unexpected error|Maximum call stack|RangeError|TypeError|ReferenceError/.test(stderr)) record('crashes', `internal error: ${firstLine(stderr, /unexpected error|Maximum call stack|Error/)}`)
+  if (/unexpected error|Maximum call stack|RangeError|TypeError|ReferenceError/.test(stderr))
+    record('crashes', `internal error: ${firstLine(stderr, /unexpected error|Maximum call stack|Error/)}`)
   if (STACK.test(all)) record('stackTraces', `stack trace: ${firstLine(all, STACK)}`)
   const budget = budgetScale * (BUDGET_BASE_MS + BUDGET_PER_MB_MS * (c.inputBytes / 1048576))
   if (elapsed > budget) record('hangs', `${Math.round(elapsed)} ms for ${(c.inputBytes / 1048576).toFixed(2)} MB (budget ${Math.round(budget)} ms)`)
   const visible = withoutAddMask(all)
   for (const value of c.forbidden) {
-    if (value.length >= 8 && visible.includes(value)) record('leaks', `output contains ${describeSecret(value)} (${where(stdout, stderr, value)}): ${excerptAround(visible, value)}`)
+    if (value.length >= 8 && visible.includes(value))
+      record('leaks', `output contains ${describeSecret(value)} (${where(stdout, stderr, value)}): ${excerptAround(visible, value)}`)
   }
   if (c.redactTo !== undefined) {
     const present = existsSync(c.redactTo)
@@ -368,8 +499,10 @@ async function runCase(runCli, dir, c, record, budgetScale) {
       const problem = harProblem(copy)
       if (problem !== undefined) record('invalidCopies', `copy is not a HAR 1.2: ${problem}`)
       const text = copy.toString('utf8')
-      for (const value of c.credentials ?? []) if (value.length >= 8 && text.includes(value)) record('credentialsLeft', `copy contains ${describeSecret(value)}: ${excerptAround(text, value)}`)
-      if (c.attempt !== undefined && !text.includes(c.attempt)) record('credentialsLeft', `copy lost the login attempt (${c.attempt.slice(0, 40)}…): over-redacted`)
+      for (const value of c.credentials ?? [])
+        if (value.length >= 8 && text.includes(value)) record('credentialsLeft', `copy contains ${describeSecret(value)}: ${excerptAround(text, value)}`)
+      if (c.attempt !== undefined && !text.includes(c.attempt))
+        record('credentialsLeft', `copy lost the login attempt (${c.attempt.slice(0, 40)}…): over-redacted`)
       rmSync(c.redactTo, { force: true })
     }
   }
@@ -423,7 +556,9 @@ function tokenCase(r, dir, command) {
     // verify --batch: the same input among other lines (plain or JSON Lines).
     const file = join(dir, `batch-${r.int(0, 1e9)}.txt`)
     const jsonl = r.chance(0.5)
-    const lines = [input.text, tokenInput(r, secret).text, 'not a token'].map((line) => (jsonl ? JSON.stringify({ req: { jwt: line } }) : line.replaceAll('\n', ' ')))
+    const lines = [input.text, tokenInput(r, secret).text, 'not a token'].map((line) =>
+      jsonl ? JSON.stringify({ req: { jwt: line } }) : line.replaceAll('\n', ' '),
+    )
     writeFileSync(file, lines.join('\n'))
     argv = [command, '--batch', file, ...(jsonl ? ['--field', 'req.jwt'] : [])]
   } else if (via === 0) argv = [command, input.text]
@@ -438,10 +573,24 @@ function tokenCase(r, dir, command) {
   }
   const secrets = command === 'verify' ? secretArgs(r, dir, secret, stdin === undefined) : { argv: [] }
   const reveal = r.chance(0.05)
-  const forbidden = [...(secrets.argv.length > 0 || secrets.env !== undefined || secrets.stdin !== undefined ? secretForms(secret) : []), ...(reveal ? [] : input.forbidden)]
+  const forbidden = [
+    ...(secrets.argv.length > 0 || secrets.env !== undefined || secrets.stdin !== undefined ? secretForms(secret) : []),
+    ...(reveal ? [] : input.forbidden),
+  ]
   return {
     family: `${command}`,
-    argv: [...argv, ...secrets.argv, ...(via === 4 ? ['--format', r.pick(['human', 'json', 'jsonl'])] : command === 'verify' ? formatArgs(r) : ['--format', r.pick(['human', 'json', 'html', 'markdown'])]), '--now', '2026-11-21T06:00:00Z', ...(reveal ? ['--reveal'] : [])],
+    argv: [
+      ...argv,
+      ...secrets.argv,
+      ...(via === 4
+        ? ['--format', r.pick(['human', 'json', 'jsonl'])]
+        : command === 'verify'
+          ? formatArgs(r)
+          : ['--format', r.pick(['human', 'json', 'html', 'markdown'])]),
+      '--now',
+      '2026-11-21T06:00:00Z',
+      ...(reveal ? ['--reveal'] : []),
+    ],
     stdin: stdin ?? secrets.stdin,
     env: secrets.env,
     forbidden,
@@ -459,9 +608,22 @@ function harCase(r, dir) {
   if (mode <= 1) {
     const redactTo = join(dir, `copy-${r.int(0, 1e9)}.har`)
     // Only an undamaged recording must keep its attempt; a damaged one may be refused or cut.
-    return { ...base, family: `har-redact/${har.damage}`, argv: ['har', file, '--redact', redactTo], redactTo, forbidden: [], attempt: har.intact ? har.attempt : undefined }
+    return {
+      ...base,
+      family: `har-redact/${har.damage}`,
+      argv: ['har', file, '--redact', redactTo],
+      redactTo,
+      forbidden: [],
+      attempt: har.intact ? har.attempt : undefined,
+    }
   }
-  if (mode === 2) return { ...base, family: `har-tokens-only/${har.damage}`, argv: ['har', file, '--tokens-only', ...(r.chance(0.5) ? ['--format', 'json'] : [])], forbidden: har.credentials.slice(4) }
+  if (mode === 2)
+    return {
+      ...base,
+      family: `har-tokens-only/${har.damage}`,
+      argv: ['har', file, '--tokens-only', ...(r.chance(0.5) ? ['--format', 'json'] : [])],
+      forbidden: har.credentials.slice(4),
+    }
   const secrets = secretArgs(r, dir, secret, true)
   return {
     ...base,
@@ -483,7 +645,13 @@ function configCase(r, dir) {
   const tokenFile = join(dir, 'token.txt')
   writeFileSync(tokenFile, token)
   const argv = command === 'check' ? ['check', '--config', file, '--token-file', tokenFile, ...formatArgs(r)] : ['har', join(dir, 'none.har'), '--config', file]
-  return { family: 'config', argv, env: { ASAP_JWT_SECRET: secret }, forbidden: [...config.forbidden, ...secretForms(secret), token.split('.')[2]], inputBytes: config.text.length }
+  return {
+    family: 'config',
+    argv,
+    env: { ASAP_JWT_SECRET: secret },
+    forbidden: [...config.forbidden, ...secretForms(secret), token.split('.')[2]],
+    inputBytes: config.text.length,
+  }
 }
 
 function argvCase(r, dir) {
@@ -491,16 +659,43 @@ function argvCase(r, dir) {
   const token = signToken({ alg: 'HS256', typ: 'JWT' }, randomPayload(r), secret)
   const command = r.pick(['verify', 'decode', 'har', 'check', 'endpoint', 'checks', 'explain', 'nonsense'])
   const junk = [
-    `--token=${token}`, `--secert=${secret}`, `--secrte`, secret, `--secret=${secret}`, `--jwt=${token}`, '--format=xml', `--format=${secret}`,
-    '--now', secret, `--only=${token}`, `--expect-email=${secret}`, '--', token, `-${secret}`, `--header=Authorization: Bearer ${secret}`, `--cookie=sid=${secret}`,
-    '--reveal=yes', '--leeway', secret, '--color', token, join(dir, 'missing.har'),
+    `--token=${token}`,
+    `--secert=${secret}`,
+    `--secrte`,
+    secret,
+    `--secret=${secret}`,
+    `--jwt=${token}`,
+    '--format=xml',
+    `--format=${secret}`,
+    '--now',
+    secret,
+    `--only=${token}`,
+    `--expect-email=${secret}`,
+    '--',
+    token,
+    `-${secret}`,
+    `--header=Authorization: Bearer ${secret}`,
+    `--cookie=sid=${secret}`,
+    '--reveal=yes',
+    '--leeway',
+    secret,
+    '--color',
+    token,
+    join(dir, 'missing.har'),
   ]
   const argv = [command, ...Array.from({ length: r.int(1, 4) }, () => r.pick(junk))]
   if (r.chance(0.5)) argv.push(token)
   // The tool can know a value is the secret only where the user marked it so (a secret-like
   // option, --header, --cookie); a secret typed as a file name or a --format value is not.
-  const secretGiven = argv.some((a, i) => /^--(?:secret|secert)=|^--(?:header|cookie)=/.test(a) ? a.includes(secret) : a === '--secret' && argv[i + 1] === secret)
-  return { family: 'argv', argv, forbidden: [...(argv.includes('--reveal') ? [] : [token.split('.')[2]]), ...(secretGiven ? secretForms(secret) : [])], inputBytes: argv.join(' ').length }
+  const secretGiven = argv.some((a, i) =>
+    /^--(?:secret|secert)=|^--(?:header|cookie)=/.test(a) ? a.includes(secret) : a === '--secret' && argv[i + 1] === secret,
+  )
+  return {
+    family: 'argv',
+    argv,
+    forbidden: [...(argv.includes('--reveal') ? [] : [token.split('.')[2]]), ...(secretGiven ? secretForms(secret) : [])],
+    inputBytes: argv.join(' ').length,
+  }
 }
 
 const FAMILIES = [

@@ -139,7 +139,18 @@ describe('har, check and endpoint × every format', () => {
     startedDateTime: new Date(nb + 10_000).toISOString(),
     time: 5,
     request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [], cookies: [], queryString: [], headersSize: -1, bodySize: 0, ...extra },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0, ...response },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+      ...response,
+    },
     cache: {},
     timings: { send: 0, wait: 1, receive: 1 },
   })
@@ -152,8 +163,21 @@ describe('har, check and endpoint × every format', () => {
         entries: [
           entry(`https://app.example.com/dashboard.html?access_token=${access}&refresh_token=${refresh}`),
           entry('https://desk.zoho.com/portal/api/web/inapp/4213000000108007?orgId=712340056'),
-          entry(`https://app.example.com/api/get-jwt-token?id_token=${idToken}`, { headers: [{ value: `sid=${COOKIE}`, name: 'Cookie' }, { name: 'Authorization', value: `Bearer ${other}` }] }, { content: { size: 10, mimeType: 'application/json', text: JSON.stringify({ token: login }) } }),
-          entry(`https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${login}`, { method: 'POST' }, { status: 400, content: { size: 25, mimeType: 'application/json', text: '{"error":"general_error"}' } }),
+          entry(
+            `https://app.example.com/api/get-jwt-token?id_token=${idToken}`,
+            {
+              headers: [
+                { value: `sid=${COOKIE}`, name: 'Cookie' },
+                { name: 'Authorization', value: `Bearer ${other}` },
+              ],
+            },
+            { content: { size: 10, mimeType: 'application/json', text: JSON.stringify({ token: login }) } },
+          ),
+          entry(
+            `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${login}`,
+            { method: 'POST' },
+            { status: 400, content: { size: 25, mimeType: 'application/json', text: '{"error":"general_error"}' } },
+          ),
         ],
       },
     }),
@@ -185,7 +209,10 @@ describe('har, check and endpoint × every format', () => {
 
   it('endpoint and check × every format, with header and cookie credentials', async () => {
     const config = join(dir, 'asap-doctor.config.json')
-    writeFileSync(config, JSON.stringify({ orgId: '712340056', dataCenter: 'us', allowedDomains: ['app.example.com'], tokenEndpoint: { url: `${base}/token` } }))
+    writeFileSync(
+      config,
+      JSON.stringify({ orgId: '712340056', dataCenter: 'us', allowedDomains: ['app.example.com'], tokenEndpoint: { url: `${base}/token` } }),
+    )
     const credentials = ['--header', `Authorization: Bearer ${BEARER}`, '--cookie', `sid=${COOKIE}`]
     for (const format of formatsOf('endpoint')) {
       const { exitCode, text } = await everything(['endpoint', `${base}/token`, ...credentials, `--secret=${secret}`, '--format', format])

@@ -101,7 +101,17 @@ describe('the output guard', () => {
 
   it('registers argv: the value of --secret and of an unknown option, a header credential, a cookie', () => {
     const guard = new OutputGuard(false)
-    guard.registerArgv(['endpoint', 'https://x.example', '--secret', SECRET, '--header', 'Authorization: Bearer opaque-credential-1', '--cookie', 'sid=cookie-value-22', '--sekret=typo-value-333'])
+    guard.registerArgv([
+      'endpoint',
+      'https://x.example',
+      '--secret',
+      SECRET,
+      '--header',
+      'Authorization: Bearer opaque-credential-1',
+      '--cookie',
+      'sid=cookie-value-22',
+      '--sekret=typo-value-333',
+    ])
     expect(guard.clean(`${SECRET} opaque-credential-1 cookie-value-22 typo-value-333 https://x.example`)).toBe('*** *** *** *** https://x.example')
   })
 })
@@ -135,7 +145,13 @@ describe('deep nesting never overflows the stack', () => {
 
   it('a 6,000-level claim: verify and decode in every format end normally, with the marker', async () => {
     const token = signToken({ alg: 'HS256', typ: 'JWT' }, deepPayload(6000), SECRET)
-    for (const argv of [['verify', token, '--format', 'json'], ['verify', token], ['verify', token, '--format', 'junit'], ['decode', token], ['decode', token, '--format', 'json']]) {
+    for (const argv of [
+      ['verify', token, '--format', 'json'],
+      ['verify', token],
+      ['verify', token, '--format', 'junit'],
+      ['decode', token],
+      ['decode', token, '--format', 'json'],
+    ]) {
       const run = await runCliInProcess([...argv, '--now', '2026-11-21T06:00:00Z'])
       expect(run.stderr).not.toMatch(/Maximum call stack|unexpected error/)
       expect([0, 1]).toContain(run.exitCode)
@@ -154,7 +170,11 @@ describe('config never echoes a credential', () => {
   const access = `1000.${'a1b2'.repeat(8)}.${'c3d4'.repeat(8)}`
   const cases: Array<[string, unknown, RegExp]> = [
     ['desk.accessTokenEnv holds a Zoho token', { desk: { accessTokenEnv: access } }, /^desk\.accessTokenEnv: .*credential/],
-    ['a header env holds a value', { tokenEndpoint: { url: 'https://a.example/t', headers: { Authorization: { env: 'Bearer abcdefgh12345678xyz' } } } }, /^tokenEndpoint\.headers\.Authorization\.env: /],
+    [
+      'a header env holds a value',
+      { tokenEndpoint: { url: 'https://a.example/t', headers: { Authorization: { env: 'Bearer abcdefgh12345678xyz' } } } },
+      /^tokenEndpoint\.headers\.Authorization\.env: /,
+    ],
     ['secret.env holds the secret', { secret: { env: 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6' } }, /^secret\.env: the value looks like a credential/],
     ['a key is the secret', { k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6: 1 }, /^<a key that looks like a credential>: unknown key/],
   ]
@@ -193,7 +213,11 @@ describe('inputs are capped like token input (16 MiB)', () => {
   it('the real process stops reading stdin at the cap', () => {
     const bin = fileURLToPath(new URL('../../bin/asap-doctor.js', import.meta.url))
     // 17 MiB on a pipe: refused with one line, without buffering everything first.
-    const result = spawnSync(process.execPath, [bin, 'verify', TOKEN, '--secret-stdin'], { input: Buffer.alloc(17 * 1024 * 1024, 0x61), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    const result = spawnSync(process.execPath, [bin, 'verify', TOKEN, '--secret-stdin'], {
+      input: Buffer.alloc(17 * 1024 * 1024, 0x61),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    })
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(/larger than 16 MiB/)
     expect(result.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1)
@@ -203,7 +227,12 @@ describe('inputs are capped like token input (16 MiB)', () => {
 describe('unreadable Desk answers are errors, not verdicts', () => {
   const answer = (body: string): HttpClient => ({ request: async (req) => ({ status: 200, headers: {}, body, url: req.url }) })
   const lookup = (body: string) =>
-    createDeskUserDirectory({ http: answer(body), deskBaseUrl: 'https://desk.zoho.eu', orgId: '20111269432', auth: { kind: 'access-token', accessToken: '1000.abc.def' } }).lookup('jane@example.com')
+    createDeskUserDirectory({
+      http: answer(body),
+      deskBaseUrl: 'https://desk.zoho.eu',
+      orgId: '20111269432',
+      auth: { kind: 'access-token', accessToken: '1000.abc.def' },
+    }).lookup('jane@example.com')
   for (const [name, body] of [
     ['nested 100,000 levels', `{"data":${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
     ['not JSON', '<html>maintenance</html>'],
@@ -224,7 +253,20 @@ describe('unreadable Desk answers are errors, not verdicts', () => {
 
 describe('har --redact', () => {
   const entryWith = (request: Record<string, unknown>) =>
-    JSON.stringify({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [{ startedDateTime: '2026-11-21T05:59:40.000Z', time: 1, request: { method: 'GET', url: 'https://app.example.com/', headers: [], cookies: [], ...request }, response: { status: 200, content: { size: 0, mimeType: 'text/plain' } } }] } })
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'x', version: '1' },
+        entries: [
+          {
+            startedDateTime: '2026-11-21T05:59:40.000Z',
+            time: 1,
+            request: { method: 'GET', url: 'https://app.example.com/', headers: [], cookies: [], ...request },
+            response: { status: 200, content: { size: 0, mimeType: 'text/plain' } },
+          },
+        ],
+      },
+    })
   const redact = async (name: string, content: string | Buffer) => {
     const input = file(`${name}.har`, content)
     const out = join(dir, `${name}.redacted.har`)
@@ -235,7 +277,16 @@ describe('har --redact', () => {
   const huge = 'Q'.repeat(1100 * 1024)
 
   it('a cookie and an Authorization header listing value before name (value over 1 MiB) are redacted', async () => {
-    const { run, copy } = await redact('value-first', entryWith({ headers: [{ value: `sid=COOKIE1${huge}`, name: 'Cookie' }, { value: `Basic AUTH2${huge}`, name: 'Authorization' }], cookies: [{ value: `CK3${huge}`, name: 'sid' }] }))
+    const { run, copy } = await redact(
+      'value-first',
+      entryWith({
+        headers: [
+          { value: `sid=COOKIE1${huge}`, name: 'Cookie' },
+          { value: `Basic AUTH2${huge}`, name: 'Authorization' },
+        ],
+        cookies: [{ value: `CK3${huge}`, name: 'sid' }],
+      }),
+    )
     expect(run.exitCode).toBe(0)
     expect(copy).toBeDefined()
     for (const secret of ['COOKIE1', 'AUTH2', 'CK3']) expect(copy).not.toContain(secret)
@@ -250,7 +301,14 @@ describe('har --redact', () => {
   it('a syntax error or invalid UTF-8 is one line, exit 2, and no file (not even a partial one)', async () => {
     for (const [name, content] of [
       ['syntax', '{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"request":{"url":"https://a/" "x"}}]}}'],
-      ['utf8', Buffer.concat([Buffer.from('{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"request":{"url":"https://a/'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}]}}')])],
+      [
+        'utf8',
+        Buffer.concat([
+          Buffer.from('{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"request":{"url":"https://a/'),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from('"}}]}}'),
+        ]),
+      ],
     ] as const) {
       const { run, copy, leftovers } = await redact(name, content)
       expect(run.exitCode).toBe(2)
@@ -282,7 +340,11 @@ describe('har --redact', () => {
       'wire',
       entryWith({
         url: `https://accounts.zohoportal.com/accounts/op/1/oauth/v2/remote/auth?jwt_token=Bearer%20${TOKEN}&other=%5Bobject%20Object%5D`,
-        queryString: [{ name: 'jwt_token', value: `Bearer ${TOKEN}` }, { name: 'token', value: '[object Object]' }, { name: 'jwt', value: stdToken }],
+        queryString: [
+          { name: 'jwt_token', value: `Bearer ${TOKEN}` },
+          { name: 'token', value: '[object Object]' },
+          { name: 'jwt', value: stdToken },
+        ],
       }),
     )
     expect(copy).toContain(`jwt_token=Bearer%20${H}.${P}.REDACTED`)

@@ -56,14 +56,13 @@ export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken:
     if (stdinTaken) throw new InputError('ERR_USAGE', '--secret-stdin cannot be used when the token is also read from stdin')
     const read = await io.readStdin()
     // Same cap as token input: a 100 MB "secret" is a mistake, and holding it costs a gigabyte.
-    if (Buffer.byteLength(read, 'utf8') > MAX_TEXT_INPUT_BYTES) throw new InputError('ERR_SECRET', 'the secret on stdin is larger than 16 MiB; that is not a secret')
+    if (Buffer.byteLength(read, 'utf8') > MAX_TEXT_INPUT_BYTES)
+      throw new InputError('ERR_SECRET', 'the secret on stdin is larger than 16 MiB; that is not a secret')
     const { text, stripped } = stripOneNewline(read)
     if (stripped) notes.push('Stripped one trailing newline from the secret read on stdin.')
     primary = { text, origin: '--secret-stdin' }
   } else if (options.secret !== undefined) {
-    warnings.push(
-      `--secret puts the secret in your shell history and the process list; prefer --secret-file PATH, --secret-stdin or ${SECRET_ENV}.`,
-    )
+    warnings.push(`--secret puts the secret in your shell history and the process list; prefer --secret-file PATH, --secret-stdin or ${SECRET_ENV}.`)
     primary = { text: options.secret, origin: '--secret' }
   } else {
     const envName = configured?.env ?? SECRET_ENV
@@ -71,8 +70,7 @@ export async function readSecrets(options: SecretOptions, io: CliIO, stdinTaken:
     if (fromEnv !== undefined && fromEnv !== '') {
       if (fromEnv.length > MAX_TEXT_INPUT_BYTES) throw new InputError('ERR_SECRET', `the secret in ${envName} is larger than 16 MiB; that is not a secret`)
       primary = { text: fromEnv, origin: envName }
-    }
-    else if (configured?.file !== undefined) {
+    } else if (configured?.file !== undefined) {
       const { text, stripped } = stripOneNewline(await readTextFile(configured.file, configured.baseDir, 'secret file'))
       if (stripped) notes.push(`Stripped one trailing newline from the secret file ${configured.file}.`)
       primary = { text, origin: `secret.file ${configured.file}` }

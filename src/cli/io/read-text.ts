@@ -13,7 +13,8 @@ export async function readTextFile(path: string, cwd: string, what: string): Pro
   try {
     // Checked before reading: a 100 MB file must be refused without holding it in memory.
     const stat = statSync(full)
-    if (stat.isFile() && stat.size > MAX_TEXT_INPUT_BYTES) throw new InputError('ERR_FILE', `${what} ${path} is larger than 16 MiB; that is not a token or a secret`)
+    if (stat.isFile() && stat.size > MAX_TEXT_INPUT_BYTES)
+      throw new InputError('ERR_FILE', `${what} ${path} is larger than 16 MiB; that is not a token or a secret`)
     // Sync on purpose: these files are tiny, and fs/promises' FileHandle path costs start-up time.
     bytes = readFileSync(full)
   } catch (error) {

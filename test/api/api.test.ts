@@ -17,6 +17,7 @@ import {
 } from '../../src/index.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { goodPayload, makeToken, NOW, TEST_SECRET } from '../helpers/tokens.js'
+import { harText } from '../helpers/har-builder.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-api-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -102,60 +103,26 @@ describe('checks and renderReport', () => {
 describe('diagnoseHar', () => {
   const T0 = Date.parse('2026-11-21T06:00:00.000Z')
   const token = makeToken({ payload: goodPayload({ not_before: Math.floor(T0 / 1000), not_after: Math.floor(T0 / 1000) + 300 }) })
-  const entry = (at: number, method: string, url: string, status: number, mimeType: string, text: string, headers: Record<string, string> = {}) => ({
-    startedDateTime: new Date(T0 + at).toISOString(),
-    time: 20,
-    request: {
-      method,
-      url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: Object.entries(headers).map(([name, value]) => ({ name, value })),
-      queryString: [],
-      headersSize: -1,
-      bodySize: -1,
-    },
-    response: {
-      status,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: [],
-      content: { size: text.length, mimeType, text },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 0, wait: 10, receive: 0 },
-  })
-  const har = JSON.stringify({
-    log: {
-      version: '1.2',
-      creator: { name: 'Firefox', version: '145.0' },
-      pages: [],
-      entries: [
-        entry(
-          0,
-          'GET',
-          'https://app.example.com/help',
-          200,
-          'text/html',
-          '<script>window.ZohoDeskAsapReady(function(){ZohoDeskAsap.invoke("login", cb)})</script>',
-        ),
-        entry(30, 'GET', 'https://desk.zoho.com/portal/api/web/asapApp/4213000000108007?orgId=712340056', 200, 'text/javascript', '/* widget */'),
-        entry(
-          500,
-          'POST',
-          `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}`,
-          400,
-          'application/json',
-          '{"error":"general_error"}',
-          { Origin: 'https://app.example.com' },
-        ),
-      ],
-    },
-  })
+  const har = harText(
+    [
+      {
+        at: 0,
+        url: 'https://app.example.com/help',
+        mimeType: 'text/html',
+        response: '<script>window.ZohoDeskAsapReady(function(){ZohoDeskAsap.invoke("login", cb)})</script>',
+      },
+      { at: 30, url: 'https://desk.zoho.com/portal/api/web/asapApp/4213000000108007?orgId=712340056', mimeType: 'text/javascript', response: '/* widget */' },
+      {
+        at: 500,
+        method: 'POST',
+        url: `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${token}`,
+        status: 400,
+        response: '{"error":"general_error"}',
+        headers: { Origin: 'https://app.example.com' },
+      },
+    ],
+    T0,
+  )
   const file = join(dir, 'seconds.har')
   writeFileSync(file, har)
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { type EntrySpec, harText } from '../helpers/har-builder.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { goodPayload, makeToken } from '../helpers/tokens.js'
 
@@ -11,60 +12,9 @@ const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-session-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const T0 = Date.parse('2026-11-21T06:00:00.000Z')
-interface EntrySpec {
-  at: number
-  method?: string
-  url: string
-  headers?: Record<string, string>
-  body?: { mimeType: string; text?: string; params?: Array<{ name: string; value: string }> }
-  status?: number
-  response?: string
-  mimeType?: string
-  time?: number
-}
-function entry(spec: EntrySpec) {
-  const url = new URL(spec.url)
-  return {
-    pageref: 'page_1',
-    startedDateTime: new Date(T0 + spec.at).toISOString(),
-    time: spec.time ?? 20,
-    request: {
-      method: spec.method ?? 'GET',
-      url: spec.url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: Object.entries(spec.headers ?? {}).map(([name, value]) => ({ name, value })),
-      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(spec.body === undefined ? {} : { postData: spec.body }),
-      headersSize: -1,
-      bodySize: -1,
-    },
-    response: {
-      status: spec.status ?? 200,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: [],
-      content: { size: (spec.response ?? '').length, mimeType: spec.mimeType ?? 'application/json', text: spec.response ?? '' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 0, wait: 10, receive: 0 },
-  }
-}
 function writeHar(name: string, entries: EntrySpec[]): string {
   const path = join(dir, name)
-  const har = {
-    log: {
-      version: '1.2',
-      creator: { name: 'Firefox', version: '145.0' },
-      pages: [{ startedDateTime: new Date(T0).toISOString(), id: 'page_1', title: 'Support', pageTimings: {} }],
-      entries: entries.map(entry),
-    },
-  }
-  writeFileSync(path, JSON.stringify(har, null, 2))
+  writeFileSync(path, harText(entries, T0))
   return path
 }
 const fresh = (at: number) => makeToken({ payload: goodPayload({ not_before: T0 + at - 50, not_after: T0 + at - 50 + 300_000 }) })

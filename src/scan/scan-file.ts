@@ -93,7 +93,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
  * A rule whose trigger is not covered here would never run; the case tables catch that, since
  * every invalid case goes through this filter.
  */
-const PREFILTER = /asap|zoho|secret|nonce|hmac|signjwt|\.sign\(|email_verified|not_before|not_after|content-?security-?policy|\/inapp\//i
+export const PREFILTER = /asap|zoho|secret|nonce|hmac|signjwt|\.sign\(|email_verified|not_before|not_after|content-?security-?policy|\/inapp\//i
 
 /** Whether any rule could report on this text. Works on a latin1 view too: every needle is ASCII. */
 export function mayMatch(text: string): boolean {

@@ -11,7 +11,7 @@ import type { CliIO } from '../cli-io.js'
 import { type ScanJob, type ScanJobResult, scanFiles } from './scan-worker.js'
 import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { loadConfig } from '../io/integration-setup.js'
-import { createStyle, wantsColor, writeReport } from '../output.js'
+import { printScanReport } from './scan-output.js'
 import { toolVersion } from '../package-root.js'
 
 /** Trees with at least this many files are scanned in worker threads, one per core (at most four). */
@@ -34,6 +34,12 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
     ...(dataCenter === undefined ? {} : { dataCenter }),
     ...(appId === undefined ? {} : { appId }),
   }
+  // Online only when asked: the page at --url and its same-origin scripts, instead of a tree.
+  const url = optString(options, 'url')
+  if (url !== undefined) {
+    if (paths.length > 0) throw new InputError('ERR_USAGE', '--url scans a live page: give it without paths')
+    return (await import('./scan-url.js')).scanUrlCommand(url, rules, config, options, io)
+  }
   const files: Array<{ absolute: string; display: string }> = []
   for (const root of roots) {
     const absolute = resolve(io.cwd, root)
@@ -48,9 +54,10 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
       files.push({ absolute: join(absolute, ...path.split('/')), display: toPosix(relative(io.cwd, join(absolute, ...path.split('/')))) })
   }
   const job = { files, ruleIds: rules.map((rule) => rule.id), config, maxBytes: MAX_FILE_BYTES }
-  const results = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? await inWorkers(job) : [scanFiles(job)]
+  const results = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? await startWorkers().run(job) : [scanFiles(job)]
   for (const warning of results.flatMap((result) => result.warnings)) io.stderr(`asap-doctor: warning: ${warning}\n`)
-  const scans = results.flatMap((result) => result.scans)
+  // The threads took files in no fixed order: the report lists them in walk order.
+  const scans = results.flatMap((result) => result.scans).sort((a, b) => a.order - b.order)
   // The tree passes a nonce when any file does, also one that had nothing else to report.
   const passesNonce = results.some((result) => result.passesNonce)
   const jsonEndpoints = results.flatMap((result) => result.jsonEndpoints)
@@ -62,36 +69,43 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
     passesNonce,
     jsonEndpoints,
   })
-  const format = optFlag(options, 'json') ? 'json' : (optString(options, 'format') ?? 'human')
-  if (format === 'human') {
-    const { renderScanHuman } = await import('../../render/scan-human.js')
-    const style = wantsColor(optString(options, 'color'), io) ? await createStyle() : undefined
-    io.stdout(renderScanHuman(report, files.length, style))
-    return report.summary.exitCode
-  }
-  return writeReport(report, format, optString(options, 'color'), io)
+  return printScanReport(report, files.length, options, io)
 }
 
-/** Splits the files over worker threads (interleaved, so big bundles spread out) and gathers the results. */
-async function inWorkers(job: ScanJob): Promise<ScanJobResult[]> {
+/**
+ * Worker threads, one per core (at most four), started before the walk so their start-up overlaps
+ * it. They take files from one shared counter (see scan-worker.ts), so the load evens out.
+ */
+function startWorkers(): { run(job: ScanJob): Promise<ScanJobResult[]>; stop(): void } {
   const count = Math.min(availableParallelism(), 4)
-  const shares = Array.from({ length: count }, (_, k) => job.files.filter((_, index) => index % count === k))
   const url = new URL('./scan-worker.js', import.meta.url)
-  return Promise.all(
-    shares.map(
-      (files) =>
-        new Promise<ScanJobResult>((resolveResult, reject) => {
-          // A small heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
-          const worker = new Worker(url, { workerData: { ...job, files }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } })
-          worker.once('message', (message: ScanJobResult | { error: string }) => {
-            void worker.terminate()
-            if ('error' in message) reject(new Error(message.error))
-            else resolveResult(message)
-          })
-          worker.once('error', reject)
-        }),
-    ),
+  // A bounded heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(url, { workerData: { scanWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } }),
   )
+  return {
+    run(job) {
+      const next = new Int32Array(new SharedArrayBuffer(4))
+      return Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<ScanJobResult>((resolveResult, reject) => {
+              worker.once('message', (message: ScanJobResult | { error: string }) => {
+                void worker.terminate()
+                if ('error' in message) reject(new Error(message.error))
+                else resolveResult(message)
+              })
+              worker.once('error', reject)
+              worker.postMessage({ ...job, next })
+            }),
+        ),
+      )
+    },
+    stop() {
+      for (const worker of workers) void worker.terminate()
+    },
+  }
 }
 
 function selectRules(only: readonly string[] | undefined, skip: readonly string[] | undefined) {

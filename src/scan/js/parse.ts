@@ -1,5 +1,6 @@
 import { type Options, parse as parseStrict } from 'acorn'
 import { parse as parseLoose } from 'acorn-loose'
+import { parseModule, parseScript } from 'meriyah'
 import { eraseJsx } from './erase-jsx.js'
 import { eraseTypes } from './erase-types.js'
 
@@ -56,7 +57,14 @@ export function parseProgram(text: string, options: ParseOptions): ParsedProgram
   return loose === undefined ? undefined : { program: loose, parser: 'loose' }
 }
 
+// meriyah first: measured 1.5-3x faster than acorn on the same files (bench/scan-bench.js) with
+// the same ESTree shape (start/end offsets with `ranges`). acorn stays behind it for what only
+// acorn's options allow (import/export inside blocks), then acorn-loose recovers broken code.
+const MERIYAH = { ranges: true, next: true, globalReturn: true } as const
+
 function strict(code: string): ParsedProgram | undefined {
+  const fast = tryParse(() => parseModule(code, MERIYAH)) ?? tryParse(() => parseScript(code, { ...MERIYAH, webcompat: true }))
+  if (fast !== undefined) return { program: fast, parser: 'strict' }
   const program = tryParse(() => parseStrict(code, OPTIONS))
   if (program !== undefined) return { program, parser: 'strict' }
   // A script (not a module) allows `with`, octal literals and `delete x`, as old bundles use.

@@ -115,8 +115,7 @@ function fileReader(): { read(path: string, maxBytes: number): Buffer | string }
   }
 }
 
-// A worker is started before the file list is known (its start-up overlaps the walk), and gets
-// its job as the first message; scan.ts marks it with workerData `{ scanWorker: true }`.
+// A worker gets its job as its first message; scan.ts marks it with workerData `{ scanWorker: true }`.
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'scanWorker' in workerData) {
   const port = parentPort
   port.once('message', (job: ScanJob) => {

@@ -11,6 +11,8 @@ export interface HttpRequest {
   readonly body?: string
   /** Whole-request deadline in milliseconds (connect, headers and body). */
   readonly timeoutMs?: number
+  /** Largest body read; a larger one is a `too-large` failure. Default: the client's (Desk answers are small). */
+  readonly maxBytes?: number
 }
 
 /** A complete response. Header names are lower-case; repeated headers are joined with `, `. */

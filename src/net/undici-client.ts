@@ -52,7 +52,7 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): U
           // The phase timeouts above restart per phase; this caps the whole exchange.
           signal: AbortSignal.timeout(timeoutMs),
         })
-        const body = await readBody(res.body, host)
+        const body = await readBody(res.body, host, req.maxBytes)
         return { status: res.statusCode, headers: flattenHeaders(res.headers), body, url: req.url }
       } catch (error) {
         if (error instanceof HttpNetworkError) throw error
@@ -65,15 +65,21 @@ export function createUndiciHttpClient(options: UndiciHttpClientOptions = {}): U
   }
 }
 
-async function readBody(body: AsyncIterable<Buffer | string> & { destroy(): unknown }, host: string): Promise<string> {
+async function readBody(body: AsyncIterable<Buffer | string> & { destroy(): unknown }, host: string, maxBytes?: number): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     size += buffer.length
-    if (size > MAX_RESPONSE_BYTES) {
+    if (size > (maxBytes ?? MAX_RESPONSE_BYTES)) {
       body.destroy()
-      throw new HttpNetworkError('too-large', host, `${host} sent a response larger than 8 MiB; not a Desk API answer`)
+      throw new HttpNetworkError(
+        'too-large',
+        host,
+        maxBytes === undefined
+          ? `${host} sent a response larger than 8 MiB; not a Desk API answer`
+          : `${host} sent a response larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`,
+      )
     }
     chunks.push(buffer)
   }

@@ -23,8 +23,8 @@ export default defineRule({
   title: 'The CSP lets the widget load, with a proper nonce',
   severity: 'error',
   description:
-    "A Content-Security-Policy whose script-src (or default-src when there is no script-src) neither allows the widget host (desk.zoho.<tld>) nor carries a nonce that the snippet passes to the widget script (meta tag or a header set in server code); the stock placeholder {place_your_nonce_value_here} left in the snippet; a nonce generated in browser code, generated once and reused across page loads, or with less than 128 bits of randomness (Zoho's nonce page uses crypto.randomBytes(16)). The browser then blocks the widget script, or the nonce protects nothing.",
-  languages: ALL_LANGUAGES,
+    "A Content-Security-Policy whose script-src (or default-src when there is no script-src) neither allows the widget host (desk.zoho.<tld>) nor carries a nonce that the snippet passes to the widget script (meta tag, a header set in server code, or the page's response header with scan --url); the stock placeholder {place_your_nonce_value_here} left in the snippet; a nonce generated in browser code, generated once and reused across page loads, or with less than 128 bits of randomness (Zoho's nonce page uses crypto.randomBytes(16)). The browser then blocks the widget script, or the nonce protects nothing.",
+  languages: [...ALL_LANGUAGES, 'http-headers'],
   trigger: /nonce|Nonce|NONCE|Content-Security-Policy|content-security-policy|contentSecurityPolicy|ContentSecurityPolicy/,
   messages: {
     placeholder: {
@@ -55,22 +55,30 @@ export default defineRule({
     },
   },
   check(context) {
-    const text = context.code
     const { file } = context
+    // `scan --url`: the page's response headers, one policy a line. The nonce in a header is the
+    // value this one response carries, so it is never "static"; whether the page passes it on is
+    // decided over the fetched page (unlessNoncePassed).
+    if (file.language === 'http-headers') {
+      for (const policy of headerPolicies(file.text)) {
+        const blocked = blocksWidget(policy)
+        if (blocked === undefined) continue
+        context.report('blocks-widget', { directive: blocked.directive, ...(blocked.nonce === undefined ? {} : { unlessNoncePassed: true }) }, policy.span)
+      }
+      return
+    }
+    const text = context.code
     // The placeholder set as a nonce (`s.nonce="{…}"`, `nonce="{…}"`), not merely mentioned in prose.
     for (const match of text.matchAll(/\bnonce["']?\s*[=:]\s*\\?["'`]?\{place_your_nonce_value_here\}/gi)) {
       const at = (match.index ?? 0) + match[0].indexOf(PLACEHOLDER)
       context.report('placeholder', {}, { start: at, end: at + PLACEHOLDER.length })
     }
     for (const policy of policies(text)) {
-      const directive = policy.directives.has('script-src') ? 'script-src' : policy.directives.has('default-src') ? 'default-src' : undefined
-      if (directive === undefined) continue
-      const sources = policy.directives.get(directive) ?? []
-      if (sources.some((source) => WIDGET_SOURCE.test(source.replace(/^['"]|['"]$/g, '')))) continue
-      const nonce = sources.find((source) => /^'?nonce-/i.test(source))
-      const data = { directive }
-      if (nonce === undefined) context.report('blocks-widget', data, policy.span)
-      else if (!TEMPLATED.test(nonce) && !policy.templated) context.report('static-nonce', {}, policy.span)
+      const blocked = blocksWidget(policy)
+      if (blocked === undefined) continue
+      const data = { directive: blocked.directive }
+      if (blocked.nonce === undefined) context.report('blocks-widget', data, policy.span)
+      else if (!TEMPLATED.test(blocked.nonce) && !policy.templated) context.report('static-nonce', {}, policy.span)
       else context.report('blocks-widget', { ...data, unlessNoncePassed: true }, policy.span)
     }
     for (const match of text.matchAll(BYTE_SOURCES)) {
@@ -110,6 +118,29 @@ interface Policy {
   readonly directives: ReadonlyMap<string, readonly string[]>
   readonly span: Span
   readonly templated: boolean
+}
+
+/**
+ * The directive that governs scripts, when it does not allow the widget host; with the nonce source
+ * it carries, if any. Undefined when the policy lets the widget load (or says nothing about scripts).
+ */
+function blocksWidget(policy: Policy): { directive: string; nonce: string | undefined } | undefined {
+  const directive = policy.directives.has('script-src') ? 'script-src' : policy.directives.has('default-src') ? 'default-src' : undefined
+  if (directive === undefined) return undefined
+  const sources = policy.directives.get(directive) ?? []
+  if (sources.some((source) => WIDGET_SOURCE.test(source.replace(/^['"]|['"]$/g, '')))) return undefined
+  return { directive, nonce: sources.find((source) => /^'?nonce-/i.test(source)) }
+}
+
+/** `content-security-policy: …` lines of a response's headers (report-only policies block nothing). */
+function headerPolicies(text: string): Policy[] {
+  const out: Policy[] = []
+  for (const match of text.matchAll(/^content-security-policy:[ \t]*([^\n]*)$/gim)) {
+    const value = match[1] ?? ''
+    const start = (match.index ?? 0) + match[0].length - value.length
+    out.push({ directives: parsePolicy(value), span: { start, end: start + value.length }, templated: false })
+  }
+  return out
 }
 
 /** CSP policies written in the file: meta tags, header strings in server code, helmet directives. */

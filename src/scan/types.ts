@@ -1,7 +1,25 @@
 import type { FindingData } from '../core/types.js'
 import type { ProgramIndex } from './js/ast.js'
 
-export type Language = 'javascript' | 'typescript' | 'html' | 'vue' | 'svelte' | 'template' | 'python' | 'php' | 'java' | 'kotlin' | 'csharp' | 'go' | 'ruby'
+/**
+ * `http-headers` is not a file on disk: the `Content-Security-Policy` headers of a page fetched with
+ * `scan --url`, one `name: value` line per policy. Only rules that list it (csp-nonce) read it.
+ */
+export type Language =
+  | 'javascript'
+  | 'typescript'
+  | 'html'
+  | 'vue'
+  | 'svelte'
+  | 'template'
+  | 'python'
+  | 'php'
+  | 'java'
+  | 'kotlin'
+  | 'csharp'
+  | 'go'
+  | 'ruby'
+  | 'http-headers'
 
 /** Where the code runs: shipped to the browser, run on a server, or not known. */
 export type Side = 'browser' | 'server' | 'unknown'

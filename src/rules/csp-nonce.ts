@@ -56,14 +56,17 @@ export default defineRule({
   },
   check(context) {
     const { file } = context
-    // `scan --url`: the page's response headers, one policy a line. The nonce in a header is the
-    // value this one response carries, so it is never "static"; whether the page passes it on is
-    // decided over the fetched page (unlessNoncePassed).
+    // `scan --url`: the page's response headers, one policy a line. A nonce in a header is the value
+    // of this one response; it is "static" only when a second load of the page sent it again.
+    // Whether the page passes it on is decided over the fetched page (unlessNoncePassed).
     if (file.language === 'http-headers') {
       for (const policy of headerPolicies(file.text)) {
         const blocked = blocksWidget(policy)
         if (blocked === undefined) continue
-        context.report('blocks-widget', { directive: blocked.directive, ...(blocked.nonce === undefined ? {} : { unlessNoncePassed: true }) }, policy.span)
+        const value = blocked.nonce?.replace(/^'?nonce-|'$/gi, '')
+        if (value === undefined) context.report('blocks-widget', { directive: blocked.directive }, policy.span)
+        else if (file.reloadNonces?.includes(value) === true) context.report('static-nonce', {}, policy.span)
+        else context.report('blocks-widget', { directive: blocked.directive, unlessNoncePassed: true }, policy.span)
       }
       return
     }
@@ -78,7 +81,8 @@ export default defineRule({
       if (blocked === undefined) continue
       const data = { directive: blocked.directive }
       if (blocked.nonce === undefined) context.report('blocks-widget', data, policy.span)
-      else if (!TEMPLATED.test(blocked.nonce) && !policy.templated) context.report('static-nonce', {}, policy.span)
+      // A served page shows its per-response nonce as a literal: not a sign of a fixed one.
+      else if (!TEMPLATED.test(blocked.nonce) && !policy.templated && file.served !== true) context.report('static-nonce', {}, policy.span)
       else context.report('blocks-widget', { ...data, unlessNoncePassed: true }, policy.span)
     }
     for (const match of text.matchAll(BYTE_SOURCES)) {

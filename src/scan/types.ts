@@ -33,6 +33,13 @@ export interface SourceFile {
   readonly side: Side
   /** A minified bundle (very long lines): the code line is not shown in reports. */
   readonly minified: boolean
+  /**
+   * Fetched from a live site (`scan --url`), not read from source: a nonce in it is the value of
+   * that one response, never a literal written in the code.
+   */
+  readonly served?: boolean
+  /** `http-headers` files only: the CSP nonces the page's header carried on a second load. */
+  readonly reloadNonces?: readonly string[]
 }
 
 /** Offsets `[start, end)` into the file text. */

@@ -54,22 +54,23 @@ export function pageScripts(html: string, pageUrl: string): PageScripts {
 /** The page as the scanner reads it: an HTML file shipped to the browser, named by its (masked) URL. */
 export function pageSource(url: string, text: string): SourceFile {
   const path = displayUrl(url)
-  return { path, text, language: 'html', side: 'browser', minified: isMinified(path, text) }
+  return { path, text, language: 'html', side: 'browser', minified: isMinified(path, text), served: true }
 }
 
 /** A fetched script: JavaScript that runs in the browser, whatever its URL ends with. */
 export function scriptSource(url: string, text: string): SourceFile {
   const path = displayUrl(url)
-  return { path, text, language: 'javascript', side: 'browser', minified: isMinified(path, text) }
+  return { path, text, language: 'javascript', side: 'browser', minified: isMinified(path, text), served: true }
 }
 
 /**
  * The page response's `Content-Security-Policy` headers as a file of their own (`http-headers`),
  * one `content-security-policy: <policy>` line per policy, so csp-nonce reports on a line like any
  * other finding. Only the policy headers go in: cookies and the rest of the headers are none of the
- * scan's business and must not reach a report. Undefined when the response has no policy.
+ * scan's business and must not reach a report. `reloadNonces`: the nonces a second load of the page
+ * carried, so a nonce that never changes is found. Undefined when the response has no policy.
  */
-export function headerSource(url: string, headers: Readonly<Record<string, string>>): SourceFile | undefined {
+export function headerSource(url: string, headers: Readonly<Record<string, string>>, reloadNonces?: readonly string[]): SourceFile | undefined {
   const value = headers['content-security-policy']
   if (value === undefined || value.trim() === '') return undefined
   // Repeated headers arrive joined with ", "; a comma also separates policies inside one header
@@ -80,17 +81,30 @@ export function headerSource(url: string, headers: Readonly<Record<string, strin
     .filter((policy) => policy !== '')
     .map((policy) => `content-security-policy: ${policy}`)
   if (lines.length === 0) return undefined
-  return { path: `${displayUrl(url)} (response headers)`, text: `${lines.join('\n')}\n`, language: 'http-headers', side: 'browser', minified: false }
+  return {
+    path: `${displayUrl(url)} (response headers)`,
+    text: `${lines.join('\n')}\n`,
+    language: 'http-headers',
+    side: 'browser',
+    minified: false,
+    served: true,
+    ...(reloadNonces === undefined ? {} : { reloadNonces }),
+  }
+}
+
+/** The nonce values of a policy text (`'nonce-abc'` → `abc`). */
+export function cspNonces(policy: string): string[] {
+  return [...policy.matchAll(/'nonce-([A-Za-z0-9+/_=-]+)'/g)].map((match) => match[1] ?? '').filter((nonce) => nonce !== '')
 }
 
 /**
- * Whether the fetched page hands the widget script the nonce its CSP header carries. A rendered
- * page shows the nonce as a literal (`s.nonce="r4nd0m"`, `<script nonce="r4nd0m" src="…asapApp…">`),
- * which the tree scan cannot tell from a hard-coded one; here the header says which value is real.
+ * Whether the fetched page hands the widget script a nonce its CSP (header or meta tag) carries. A
+ * served page shows the nonce as a literal (`s.nonce="r4nd0m"`, `<script nonce="r4nd0m" src="…asapApp…">`),
+ * which the tree scan cannot tell from a hard-coded one; here the policy says which value is real.
  */
-export function passesHeaderNonce(html: string, headers: Readonly<Record<string, string>>): boolean {
-  const policy = headers['content-security-policy'] ?? ''
-  const nonces = [...policy.matchAll(/'nonce-([A-Za-z0-9+/_=-]+)'/g)].map((match) => match[1] ?? '').filter((nonce) => nonce !== '')
+export function passesServedNonce(html: string, headers: Readonly<Record<string, string>>): boolean {
+  const metas = [...html.matchAll(/<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/gi)].map((match) => match[0])
+  const nonces = [...cspNonces(headers['content-security-policy'] ?? ''), ...metas.flatMap((meta) => cspNonces(decodeEntities(meta)))]
   return nonces.some((nonce) => {
     const value = escapeRegExp(nonce)
     const assigned = new RegExp(`\\.nonce\\s*=\\s*["'\`]${value}["'\`]|setAttribute\\(\\s*["']nonce["']\\s*,\\s*["']${value}["']`)

@@ -5,7 +5,17 @@ import type { Rule } from '../../rules/define-rule.js'
 import { scanReport } from '../../scan/build-report.js'
 import { type FileScan, scanFile } from '../../scan/scan-file.js'
 import type { ScanConfig, SourceFile } from '../../scan/types.js'
-import { displayUrl, headerSource, MAX_RESPONSE_BYTES, pageScripts, pageSource, passesHeaderNonce, sameOrigin, scriptSource } from '../../scan/url-sources.js'
+import {
+  cspNonces,
+  displayUrl,
+  headerSource,
+  MAX_RESPONSE_BYTES,
+  pageScripts,
+  pageSource,
+  passesServedNonce,
+  sameOrigin,
+  scriptSource,
+} from '../../scan/url-sources.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optString, type ParsedOptions } from '../common-options.js'
 import { toolVersion } from '../package-root.js'
@@ -90,9 +100,25 @@ export async function fetchSite(http: HttpClient, url: string, options: { timeou
     }
     return undefined
   })
-  const headers = headerSource(page.url, page.headers)
+  const headers = headerSource(page.url, page.headers, await reloadNonces(http, page, options))
   const sources = [pageSource(page.url, page.body), ...(headers === undefined ? [] : [headers]), ...fetched.filter((source) => source !== undefined)]
-  return { pageUrl: page.url, sources, passesNonce: passesHeaderNonce(page.body, page.headers), messages }
+  return { pageUrl: page.url, sources, passesNonce: passesServedNonce(page.body, page.headers), messages }
+}
+
+/**
+ * When the page's CSP header carries a nonce, the page is loaded once more: a nonce that comes back
+ * the same is not per response (csp-nonce `static-nonce`). Undefined when there is nothing to
+ * compare, or the second load got no answer.
+ */
+async function reloadNonces(http: HttpClient, page: HttpResponse, options: { timeoutMs?: number }): Promise<string[] | undefined> {
+  if (cspNonces(page.headers['content-security-policy'] ?? '').length === 0) return undefined
+  try {
+    const again = await get(http, page.url, options, true)
+    return again.status >= 200 && again.status <= 299 ? cspNonces(again.headers['content-security-policy'] ?? '') : undefined
+  } catch (error) {
+    if (error instanceof HttpNetworkError) return undefined
+    throw error
+  }
 }
 
 /**

@@ -19,33 +19,64 @@ export interface PageScripts {
 }
 
 /**
- * The external scripts of a page as the browser resolves them: every `<script src>` (absolute,
- * root-relative, relative, protocol-relative), against `<base href>` when the page has one, and
- * split into the page's own origin and the rest. Inline scripts are part of the page and scanned
- * with it. Scripts whose type is not JavaScript (JSON data blocks, templates) are left out, as the
- * browser does not run them.
+ * The external scripts of a page as the browser resolves them: every `<script src>` and every
+ * `<link rel="modulepreload">` / `<link rel="preload" as="script">` (absolute, root-relative,
+ * relative, protocol-relative), against `<base href>` when the page has one, split into the page's
+ * own origin and the rest. Inline scripts are part of the page and scanned with it. Scripts whose
+ * type is not JavaScript (JSON data blocks, templates) are left out: the browser does not run them.
  */
 export function pageScripts(html: string, pageUrl: string): PageScripts {
   const page = new URL(pageUrl)
-  const baseHref = /<base\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(withoutComments(html))
+  const markup = withoutComments(html)
+  const baseHref = /<base\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(markup)
   const base = resolveOrUndefined(decodeEntities(baseHref?.[1] ?? baseHref?.[2] ?? baseHref?.[3] ?? ''), page.href) ?? page.href
+  const urls: string[] = []
+  for (const match of markup.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attributes = match[2] ?? ''
+    let ref: string | undefined
+    if ((match[1] ?? '').toLowerCase() === 'script') {
+      const type = attribute(attributes, 'type')?.trim().toLowerCase()
+      if (type !== undefined && type !== '' && !/^(?:module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript)$/.test(type))
+        continue
+      ref = attribute(attributes, 'src')
+    } else {
+      const rel = ` ${attribute(attributes, 'rel')?.toLowerCase() ?? ''} `
+      const as = attribute(attributes, 'as')?.trim().toLowerCase()
+      if (rel.includes(' modulepreload ') || (rel.includes(' preload ') && as === 'script')) ref = attribute(attributes, 'href')
+    }
+    const url = ref === undefined ? undefined : resolveOrUndefined(ref.trim(), base)
+    if (url !== undefined) urls.push(url)
+  }
+  return splitByOrigin(urls, page.origin, MAX_SCRIPTS)
+}
+
+/**
+ * The modules a fetched script imports with a path the browser can resolve without an import map:
+ * `import "./a.js"`, `import x from "../b.mjs"`, `export * from "/c.js"`, `import("./chunk-4f2a.js")`
+ * (how Vite, Rollup and esbuild split a bundle). Resolved against the script's URL, in text order.
+ * Bare package names and computed `import(x)` are left out; so are webpack chunks, whose URLs are
+ * computed at run time.
+ */
+export function scriptImports(js: string, scriptUrl: string): string[] {
+  const out: string[] = []
+  const pattern = /\bimport\s*\(\s*(["'`])([^"'`\n]+)\1\s*\)|\b(?:import|export)\b[^;"'`()]*?\bfrom\s*(["'])([^"'\n]+)\3|\bimport\s*(["'])([^"'\n]+)\5/g
+  for (const match of js.matchAll(pattern)) {
+    const specifier = match[2] ?? match[4] ?? match[6] ?? ''
+    if (!/^(?:\.{1,2}\/|\/(?!\/)|https?:\/\/)/.test(specifier) || !/\.m?js(?:\?[^#]*)?$/.test(specifier)) continue
+    const url = resolveOrUndefined(specifier, scriptUrl)
+    if (url !== undefined) out.push(url)
+  }
+  return out
+}
+
+/** URLs split by origin, without duplicates, at most `cap` of the origin's own. */
+export function splitByOrigin(urls: readonly string[], origin: string, cap: number): PageScripts {
   const fetch: string[] = []
   const crossOrigin: string[] = []
   const overCap: string[] = []
-  const seen = new Set<string>()
-  for (const match of withoutComments(html).matchAll(/<script\b([^>]*)>/gi)) {
-    const attributes = match[1] ?? ''
-    const src = attribute(attributes, 'src')
-    if (src === undefined || src.trim() === '') continue
-    const type = attribute(attributes, 'type')?.trim().toLowerCase()
-    if (type !== undefined && type !== '' && !/^(?:module|text\/javascript|application\/javascript|text\/ecmascript|application\/ecmascript)$/.test(type))
-      continue
-    const url = resolveOrUndefined(src.trim(), base)
-    if (url === undefined || seen.has(url)) continue
-    seen.add(url)
-    const target = new URL(url)
-    if (target.origin !== page.origin) crossOrigin.push(url)
-    else if (fetch.length < MAX_SCRIPTS) fetch.push(url)
+  for (const url of new Set(urls)) {
+    if (new URL(url).origin !== origin) crossOrigin.push(url)
+    else if (fetch.length < cap) fetch.push(url)
     else overCap.push(url)
   }
   return { fetch, crossOrigin, overCap }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allRules } from '../../src/rules/index.js'
 import { scanReport } from '../../src/scan/build-report.js'
 import { scanFile, sourceFile } from '../../src/scan/scan-file.js'
-import { headerSource, MAX_SCRIPTS, pageScripts, pageSource, passesServedNonce } from '../../src/scan/url-sources.js'
+import { headerSource, MAX_SCRIPTS, pageScripts, pageSource, passesServedNonce, scriptImports } from '../../src/scan/url-sources.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 
 /**
@@ -177,6 +177,25 @@ describe('scan --url', () => {
     expect(onDisk === undefined ? [] : scanFile(onDisk, allRules, {}).findings.map((finding) => finding.messageId)).toContain('static-nonce')
   })
 
+  it('a split bundle: the entry module, its modulepreload and the chunk it imports are scanned; the other origin is not asked', async () => {
+    reset('fixtures/scan-url/vite', undefined)
+    const run = await runCliInProcess(['scan', '--url', `${site.origin}/`, '--format', 'json'])
+    expect(run.exitCode).toBe(1)
+    const report: JsonReport = JSON.parse(run.stdout)
+    expect(problemIds(report)).toEqual(['callback-not-bare-token'])
+    expect(report.subjects.map((subject) => subject.source.ref)).toEqual([`${site.origin}/assets/HelpWidget-77aa01.js`])
+    // Level by level: the page, its two scripts (fetched side by side, in any order), then the chunk.
+    expect([site.requests[0], ...site.requests.slice(1, 3).sort(), site.requests[3], site.requests.length]).toEqual([
+      '/',
+      '/assets/index-4f2a9c.js',
+      '/assets/vendor-9c1b3e.js',
+      '/assets/HelpWidget-77aa01.js',
+      4,
+    ])
+    expect(other.requests).toEqual([])
+    expect(run.stderr).toContain('(1 script)')
+  })
+
   it('follows a redirect to the page, and fetches the scripts of the origin it ends on', async () => {
     reset('fixtures/scan-url/fixed', WIDGET_CSP)
     site.routes.set('/help', { status: 301, headers: { location: '/' }, body: '' })
@@ -262,6 +281,24 @@ describe('url-sources (pure)', () => {
       crossOrigin: ['https://cdn.example.net/e.js', 'https://shop.example.com:8443/f.js', 'http://shop.example.com/g.js'],
       overCap: [],
     })
+  })
+
+  it('preloaded modules count as scripts; stylesheets and other preloads do not', () => {
+    const html =
+      '<link rel="modulepreload" href="/m.js"><link rel="preload" as="script" href="/p.js"><link rel="preload" as="style" href="/s.css"><link rel="stylesheet" href="/x.js">'
+    expect(pageScripts(html, page).fetch).toEqual(['https://shop.example.com/m.js', 'https://shop.example.com/p.js'])
+  })
+
+  it('follows the imports a browser can resolve without an import map', () => {
+    const js =
+      'import{a}from"./vendor.js";import "../side.mjs";export*from"/re.js";const l=()=>import("./chunk-1.js?v=2");import("react");import(x);const s="from ./not-code.txt";import("https://cdn.example.net/y.js")'
+    expect(scriptImports(js, 'https://shop.example.com/assets/index.js')).toEqual([
+      'https://shop.example.com/assets/vendor.js',
+      'https://shop.example.com/side.mjs',
+      'https://shop.example.com/re.js',
+      'https://shop.example.com/assets/chunk-1.js?v=2',
+      'https://cdn.example.net/y.js',
+    ])
   })
 
   it('honours <base href>', () => {

@@ -10,11 +10,14 @@ import {
   displayUrl,
   headerSource,
   MAX_RESPONSE_BYTES,
+  MAX_SCRIPTS,
   pageScripts,
   pageSource,
   passesServedNonce,
   sameOrigin,
+  scriptImports,
   scriptSource,
+  splitByOrigin,
 } from '../../scan/url-sources.js'
 import type { CliIO } from '../cli-io.js'
 import { optFlag, optString, type ParsedOptions } from '../common-options.js'
@@ -24,6 +27,9 @@ import { printScanReport } from './scan-output.js'
 
 /** Redirects followed per request (`http://` → `https://`, a trailing slash, a locale prefix). */
 const MAX_REDIRECTS = 5
+
+/** Levels of `import` followed from the page's scripts (entry → chunk → chunk …). */
+const MAX_IMPORT_DEPTH = 3
 
 /** Scripts fetched at the same time: a page's own origin, so a few, not a burst. */
 const CONCURRENCY = 4
@@ -78,30 +84,51 @@ export async function fetchSite(http: HttpClient, url: string, options: { timeou
   const page = await get(http, new URL(url).href, options, false)
   if (page.status < 200 || page.status > 299)
     throw new NetworkError('ERR_NETWORK', `${displayUrl(page.url)} answered HTTP ${page.status}, not the page (expected 2xx)`)
-  const scripts = pageScripts(page.body, page.url)
+  const origin = new URL(page.url).origin
+  const first = pageScripts(page.body, page.url)
+  const seen = new Set([...first.fetch, ...first.crossOrigin, ...first.overCap])
+  const crossOrigin = [...first.crossOrigin]
+  let overCap = first.overCap.length
+  let planned = first.fetch.length
   const messages: string[] = []
-  if (scripts.crossOrigin.length > 0)
+  const fetched: SourceFile[] = []
+  // The page's scripts, then the modules they import (a split bundle's chunks), level by level.
+  let wave = first.fetch
+  for (let depth = 0; wave.length > 0 && depth <= MAX_IMPORT_DEPTH; depth += 1) {
+    const results = await mapLimited(wave, CONCURRENCY, async (script) => {
+      try {
+        const response = await get(http, script, options, true)
+        if (response.status >= 200 && response.status <= 299) return response
+        messages.push(`warning: skipped ${displayUrl(script)} (HTTP ${response.status})`)
+      } catch (error) {
+        if (!(error instanceof HttpNetworkError)) throw error
+        messages.push(`warning: skipped ${displayUrl(script)} (${error.message})`)
+      }
+      return undefined
+    })
+    const imported: string[] = []
+    for (const response of results) {
+      if (response === undefined) continue
+      fetched.push(scriptSource(response.url, response.body))
+      for (const url of scriptImports(response.body, response.url)) if (!seen.has(url)) imported.push(url)
+    }
+    const next = splitByOrigin(depth < MAX_IMPORT_DEPTH ? imported : [], origin, MAX_SCRIPTS - planned)
+    for (const url of imported) seen.add(url)
+    crossOrigin.push(...next.crossOrigin)
+    overCap += next.overCap.length
+    planned += next.fetch.length
+    wave = next.fetch
+  }
+  if (crossOrigin.length > 0)
     messages.push(
-      `note: not fetched, other origin${scripts.crossOrigin.length === 1 ? '' : 's'}: ${scripts.crossOrigin
+      `note: not fetched, other origin${crossOrigin.length === 1 ? '' : 's'}: ${crossOrigin
         .map((script) => new URL(script).host)
         .filter(unique)
-        .join(', ')} (${scripts.crossOrigin.length} script${scripts.crossOrigin.length === 1 ? '' : 's'})`,
+        .join(', ')} (${crossOrigin.length} script${crossOrigin.length === 1 ? '' : 's'})`,
     )
-  if (scripts.overCap.length > 0)
-    messages.push(`warning: the page loads ${scripts.overCap.length} more same-origin scripts than the ${scripts.fetch.length} scanned`)
-  const fetched = await mapLimited(scripts.fetch, CONCURRENCY, async (script) => {
-    try {
-      const response = await get(http, script, options, true)
-      if (response.status >= 200 && response.status <= 299) return scriptSource(response.url, response.body)
-      messages.push(`warning: skipped ${displayUrl(script)} (HTTP ${response.status})`)
-    } catch (error) {
-      if (!(error instanceof HttpNetworkError)) throw error
-      messages.push(`warning: skipped ${displayUrl(script)} (${error.message})`)
-    }
-    return undefined
-  })
+  if (overCap > 0) messages.push(`warning: the page loads ${overCap} more same-origin scripts than the ${planned} scanned (at most ${MAX_SCRIPTS})`)
   const headers = headerSource(page.url, page.headers, await reloadNonces(http, page, options))
-  const sources = [pageSource(page.url, page.body), ...(headers === undefined ? [] : [headers]), ...fetched.filter((source) => source !== undefined)]
+  const sources = [pageSource(page.url, page.body), ...(headers === undefined ? [] : [headers]), ...fetched]
   return { pageUrl: page.url, sources, passesNonce: passesServedNonce(page.body, page.headers), messages }
 }
 

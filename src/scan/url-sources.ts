@@ -144,10 +144,11 @@ export function passesServedNonce(html: string, headers: Readonly<Record<string,
   })
 }
 
-/** A URL as reports show it: query values that look like credentials masked (maskUrl), no fragment. */
+/** A URL as reports show it: user info and query values that look like credentials masked (maskUrl), no fragment. */
 export function displayUrl(url: string): string {
   const hash = url.indexOf('#')
-  return maskUrl(hash < 0 ? url : url.slice(0, hash))
+  const bare = hash < 0 ? url : url.slice(0, hash)
+  return maskUrl(bare.replace(/^(https?:\/\/)[^/?#]*@/i, '$1***@'))
 }
 
 /** Same scheme, host and port. */

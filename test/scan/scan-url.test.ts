@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allRules } from '../../src/rules/index.js'
 import { scanReport } from '../../src/scan/build-report.js'
 import { scanFile, sourceFile } from '../../src/scan/scan-file.js'
-import { headerSource, MAX_SCRIPTS, pageScripts, pageSource, passesServedNonce, scriptImports } from '../../src/scan/url-sources.js'
+import { displayUrl, headerSource, MAX_SCRIPTS, pageScripts, pageSource, passesServedNonce, scriptImports } from '../../src/scan/url-sources.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 
 /**
@@ -299,6 +299,10 @@ describe('url-sources (pure)', () => {
       'https://shop.example.com/assets/chunk-1.js?v=2',
       'https://cdn.example.net/y.js',
     ])
+  })
+
+  it('display URLs hide user info, credential-like query values and the fragment', () => {
+    expect(displayUrl('https://ann:pa55w0rd@shop.example.com/help?token=abc123def456&lang=en#top')).toBe('https://***@shop.example.com/help?token=***&lang=en')
   })
 
   it('honours <base href>', () => {

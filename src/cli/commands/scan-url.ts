@@ -80,7 +80,8 @@ export async function scanUrlCommand(url: string, rules: readonly Rule[], config
  * NetworkError (exit 2); a script that cannot be fetched is left out with a message.
  */
 export async function fetchSite(http: HttpClient, url: string, options: { timeoutMs?: number } = {}): Promise<FetchedSite> {
-  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw new InputError('ERR_USAGE', `--url ${JSON.stringify(displayUrl(url))}: give an http:// or https:// URL`)
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+    throw new InputError('ERR_USAGE', `--url ${JSON.stringify(displayUrl(url))}: give an http:// or https:// URL`)
   const page = await get(http, new URL(url).href, options, false)
   if (page.status < 200 || page.status > 299)
     throw new NetworkError('ERR_NETWORK', `${displayUrl(page.url)} answered HTTP ${page.status}, not the page (expected 2xx)`)

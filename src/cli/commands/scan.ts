@@ -73,10 +73,10 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
 }
 
 /**
- * Worker threads, one per core (at most four), started before the walk so their start-up overlaps
- * it. They take files from one shared counter (see scan-worker.ts), so the load evens out.
+ * Worker threads, one per core (at most four). They take files from one shared counter (see
+ * scan-worker.ts), so the load evens out however the large bundles are spread over the tree.
  */
-function startWorkers(): { run(job: ScanJob): Promise<ScanJobResult[]>; stop(): void } {
+function startWorkers(): { run(job: ScanJob): Promise<ScanJobResult[]> } {
   const count = Math.min(availableParallelism(), 4)
   const url = new URL('./scan-worker.js', import.meta.url)
   // A bounded heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
@@ -101,9 +101,6 @@ function startWorkers(): { run(job: ScanJob): Promise<ScanJobResult[]>; stop(): 
             }),
         ),
       )
-    },
-    stop() {
-      for (const worker of workers) void worker.terminate()
     },
   }
 }

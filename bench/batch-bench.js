@@ -9,7 +9,7 @@
 // most tokens of a working integration are fine); memory flat (peak RSS independent of file size).
 // The mixed and all-failing rows are reported as they are: failing tokens run every check and
 // build their sentences, which is what they are there for.
-import { createHmac, createSecretKey } from 'node:crypto'
+import { createHmac, createSecretKey, hash } from 'node:crypto'
 import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
@@ -53,7 +53,11 @@ function cpuSeconds() {
   return (user + system) / 1e6
 }
 
-/** The HMAC ceiling: node:crypto over the same signing inputs, nothing else (the faster of Buffer and KeyObject keys). */
+/**
+ * The HMAC ceiling: node:crypto over the same signing inputs, nothing else, the fastest of three
+ * ways: createHmac with a Buffer key, with a KeyObject, and RFC 2104 as two one-shot hashes over
+ * pre-padded keys (what the batch fast path does; written here independently of it).
+ */
 function ceilingRound(inputs) {
   let best = 0
   for (const key of [Buffer.from(SECRET), createSecretKey(Buffer.from(SECRET))]) {
@@ -61,7 +65,19 @@ function ceilingRound(inputs) {
     for (const input of inputs) createHmac('sha256', key).update(input).digest()
     best = Math.max(best, inputs.length / (cpuSeconds() - start))
   }
-  return best
+  const inner = Buffer.alloc(64 + 4096, 0x36)
+  const outer = Buffer.alloc(64 + 32, 0x5c)
+  for (const [i, byte] of Buffer.from(SECRET).entries()) {
+    inner[i] ^= byte
+    outer[i] ^= byte
+  }
+  const start = cpuSeconds()
+  for (const input of inputs) {
+    const length = inner.write(input, 64, 'latin1')
+    hash('sha256', inner.subarray(0, 64 + length), 'buffer').copy(outer, 64)
+    hash('sha256', outer, 'buffer')
+  }
+  return Math.max(best, inputs.length / (cpuSeconds() - start))
 }
 
 /** One pass of what the CLI does per batch, minus the disk: line splitting, diagnosis, aggregation. */

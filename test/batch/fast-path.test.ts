@@ -1,15 +1,16 @@
 import { Buffer } from 'node:buffer'
-import { createSecretKey } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { tokenChecks } from '../../src/checks/token-checks.js'
 import { BatchDiagnoser } from '../../src/core/batch/batch-diagnoser.js'
-import { isCleanToken } from '../../src/core/batch/fast-path.js'
+import { hmacBase64url, hmacKey, isCleanToken, signatureLooksRedacted } from '../../src/core/batch/fast-path.js'
+import { looksSanitized } from '../../src/core/token/parse-token.js'
 import { diagnoseToken } from '../../src/core/diagnose-token.js'
 import { goodPayload, makeToken, NOW, TEST_SECRET } from '../helpers/tokens.js'
 
 const secrets = [{ label: 'primary' as const, bytes: Buffer.from(TEST_SECRET), origin: 'test' }]
-const key = createSecretKey(Buffer.from(TEST_SECRET))
+const key = hmacKey(Buffer.from(TEST_SECRET))
 
 /** Mostly the good value, sometimes a value near the edge of a rule the fast path stands in for. */
 const mostly = <T, U>(good: T, edges: fc.Arbitrary<U>) => fc.oneof({ weight: 3, arbitrary: fc.constant(good) }, { weight: 1, arbitrary: edges })
@@ -150,5 +151,48 @@ describe('batch fast path on damaged tokens', () => {
       { numRuns: 2000 },
     )
     expect(isCleanToken(clean, { now: NOW, leewayMs: 0, key })).toBe(true)
+  })
+})
+
+describe('the fast path HMAC', () => {
+  it('equals createHmac for any key (empty, one block, longer than a block) and any ASCII message (longer than its buffer too)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 200 }),
+        fc.array(fc.string({ unit: 'binary-ascii', maxLength: 9000 }), { minLength: 1, maxLength: 4 }),
+        (secret, messages) => {
+          const prepared = hmacKey(secret)
+          // One prepared key reused for several messages, as in a batch: no state may leak between them.
+          for (const message of messages)
+            expect(hmacBase64url(prepared, message)).toBe(createHmac('sha256', secret).update(message, 'latin1').digest('base64url'))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('matches at the block-size boundaries of the key', () => {
+    for (const size of [63, 64, 65, 128]) {
+      const secret = Buffer.alloc(size, 0x61)
+      expect(hmacBase64url(hmacKey(secret), 'a.b')).toBe(createHmac('sha256', secret).update('a.b').digest('base64url'))
+    }
+  })
+})
+
+describe('the fast path redaction test', () => {
+  it('answers as looksSanitized on every 43-character base64url signature', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const words = ['redact', 'REMOV', 'Hidden', 'sanitiz', 'censor', 'xxxx', 'XXXX']
+    const signature = fc
+      .tuple(fc.string({ unit: fc.constantFrom(...alphabet), minLength: 43, maxLength: 43 }), fc.constantFrom('', ...words), fc.nat(37))
+      .map(([base, word, at]) =>
+        word === 'xxxx' || word === 'XXXX' ? word.repeat(11).slice(0, 43) : `${base.slice(0, at)}${word}${base.slice(at)}`.slice(0, 43),
+      )
+    fc.assert(
+      fc.property(signature, (value) => {
+        expect(signatureLooksRedacted(value)).toBe(looksSanitized(value))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

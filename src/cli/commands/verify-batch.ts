@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { tokenChecks } from '../../checks/token-checks.js'
@@ -116,13 +117,17 @@ export async function forEachLine(
   let carry: Buffer | undefined
   let skipping = false
   let line = 0
+  // A chunk that is all ASCII (tokens usually are) is decoded as latin1: the same text, cheaper.
+  let encoding: 'latin1' | 'utf8' = 'utf8'
   const emit = (bytes: Buffer, start: number, end: number) => {
     line++
     if (end > start && bytes[end - 1] === 0x0d) end--
-    return onLine(bytes.toString('utf8', start, end), line)
+    return onLine(bytes.toString(encoding, start, end), line)
   }
   for await (const chunk of chunks) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
+    // A line carried over from the previous chunk may hold any bytes: then UTF-8 for this chunk.
+    encoding = carry === undefined && isAscii(bytes) ? 'latin1' : 'utf8'
     let start = 0
     let newline = bytes.indexOf(0x0a)
     if (carry !== undefined || skipping) {

@@ -1,6 +1,5 @@
-import { Buffer, isUtf8 } from 'node:buffer'
-import { createHmac, type KeyObject } from 'node:crypto'
-import { looksSanitized } from '../../checks/signature.js'
+import { Buffer, isAscii, isUtf8 } from 'node:buffer'
+import { hash } from 'node:crypto'
 import { isPlainObject } from '../token/parse-token.js'
 import { MILLISECONDS_CEILING, SECONDS_CEILING } from '../token/time-claims.js'
 
@@ -16,8 +15,57 @@ import { MILLISECONDS_CEILING, SECONDS_CEILING } from '../token/time-claims.js'
 export interface FastPathContext {
   readonly now: number
   readonly leewayMs: number
-  /** The primary secret as a node:crypto key; undefined when no secret was given (signature skipped). */
-  readonly key?: KeyObject
+  /** The primary secret, prepared for HMAC (see `hmacKey`); undefined when no secret was given (signature skipped). */
+  readonly key?: HmacKey
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104) as two one-shot `node:crypto` hashes over the padded key, with the
+ * padded keys computed once per batch and reused buffers: measured 306,000 vs 255,000 MACs/s for
+ * `createHmac` with a Buffer key and 213,000 with a KeyObject on the same inputs (bench/batch-bench.js
+ * reports all three). The MAC is node:crypto's SHA-256; only the two-line HMAC construction is here,
+ * and test/batch/fast-path.test.ts holds it to `createHmac` on random keys and messages.
+ */
+export interface HmacKey {
+  /** 64 bytes of key XOR ipad, followed by room for the message. */
+  inner: Buffer
+  /** 64 bytes of key XOR opad, then the 32-byte inner digest. */
+  readonly outer: Buffer
+  /** Views of `inner` by length: a batch's signing inputs have a few lengths, and a view per token costs. */
+  readonly views: Map<number, Buffer>
+}
+
+const BLOCK = 64
+
+export function hmacKey(secret: Uint8Array): HmacKey {
+  // Keys longer than a block are hashed first (RFC 2104 section 2).
+  const key = secret.length > BLOCK ? hash('sha256', secret, 'buffer') : secret
+  const inner = Buffer.alloc(BLOCK + 4096, 0x36)
+  const outer = Buffer.alloc(BLOCK + 32, 0x5c)
+  for (let i = 0; i < key.length; i += 1) {
+    inner[i] = 0x36 ^ (key[i] ?? 0)
+    outer[i] = 0x5c ^ (key[i] ?? 0)
+  }
+  return { inner, outer, views: new Map() }
+}
+
+/** The base64url HMAC-SHA256 of an ASCII (latin1) message. */
+export function hmacBase64url(key: HmacKey, message: string): string {
+  if (BLOCK + message.length > key.inner.length) {
+    const grown = Buffer.alloc(BLOCK + message.length * 2)
+    key.inner.copy(grown, 0, 0, BLOCK)
+    key.inner = grown
+    key.views.clear()
+  }
+  const length = key.inner.write(message, BLOCK, 'latin1')
+  let view = key.views.get(length)
+  if (view === undefined) {
+    if (key.views.size >= 256) key.views.clear()
+    view = key.inner.subarray(0, BLOCK + length)
+    key.views.set(length, view)
+  }
+  hash('sha256', view, 'buffer').copy(key.outer, BLOCK)
+  return hash('sha256', key.outer, 'base64url')
 }
 
 const BASE64URL = /^[\w-]+$/
@@ -29,21 +77,35 @@ const MAX_WINDOW_MS = 600_000
 
 /** Headers repeat across a batch (one signer, one header): judge each distinct one once. */
 const headerVerdicts = new Map<string, boolean>()
+/** The last clean header: most batches have one, and a prefix comparison is cheaper than hashing it. */
+let lastCleanHeader = ''
 
 export function isCleanToken(token: string, context: FastPathContext): boolean {
   const firstDot = token.indexOf('.')
   const secondDot = token.indexOf('.', firstDot + 1)
-  if (firstDot <= 0 || secondDot < 0) return false
+  if (firstDot <= 0 || secondDot < 0 || token.length - secondDot !== 44) return false
   const signature = token.slice(secondDot + 1)
-  if (!SIGNATURE.test(signature) || looksSanitized(signature)) return false
-  if (!headerIsClean(token.slice(0, firstDot))) return false
-  const claims = decodeObject(token.slice(firstDot + 1, secondDot))
+  // With a secret, the MAC comparison below implies the alphabet (a base64url digest is [\w-]{43}).
+  if ((context.key === undefined && !SIGNATURE.test(signature)) || REDACTED_SIGNATURE.test(signature)) return false
+  if (!(firstDot === lastCleanHeader.length && token.startsWith(lastCleanHeader)) && !headerIsClean(token.slice(0, firstDot))) return false
+  const claims = decodeObject(token, firstDot + 1, secondDot)
   if (claims === undefined || !claimsAreClean(claims, context)) return false
   if (context.key === undefined) return true
   // Both parts passed the alphabet checks, so the input is ASCII and latin1 is its exact encoding (and
   // cheaper than UTF-8). A string comparison of the canonical encoding: any other spelling of the
   // same bytes goes to the checks.
-  return createHmac('sha256', context.key).update(token.slice(0, secondDot), 'latin1').digest('base64url') === signature
+  return hmacBase64url(context.key, token.slice(0, secondDot)) === signature
+}
+
+/**
+ * `looksSanitized` (the signature check's "this was redacted" test) narrowed to what can occur in
+ * 43 base64url characters: the same answer on those, in a third of the time.
+ */
+const REDACTED_SIGNATURE = /redact|remov|hidden|sanitiz|censor|^x{4,}$/i
+
+/** For the tests, which hold it to `looksSanitized`. */
+export function signatureLooksRedacted(signature: string): boolean {
+  return REDACTED_SIGNATURE.test(signature)
 }
 
 function headerIsClean(part: string): boolean {
@@ -54,27 +116,46 @@ function headerIsClean(part: string): boolean {
     if (headerVerdicts.size > 256) headerVerdicts.clear()
     headerVerdicts.set(part, verdict)
   }
+  if (verdict) lastCleanHeader = part
   return verdict
 }
 
 /**
- * A base64url part decoded to a JSON object, or undefined. Node's decoder skips characters outside
- * the alphabet and accepts "+" and "/", so instead of a regex over the whole part (the payload is
- * most of the token) the decoded length must be exactly what a clean part of that length gives.
+ * A base64url part decoded into one reused buffer (a Buffer per token is memory outside the heap,
+ * collected late), or undefined. Node's decoder skips characters outside the alphabet and accepts
+ * "+" and "/", so instead of a regex over the whole part (the payload is most of the token) the
+ * decoded length must be exactly what a clean part of that length gives.
  */
-function decodeObject(part: string): Record<string, unknown> | undefined {
-  const length = part.length
-  if (length === 0 || length % 4 === 1 || part.includes('+') || part.includes('/')) return undefined
-  const bytes = Buffer.from(part, 'base64url')
-  if (bytes.length !== Math.floor((length * 3) / 4) || !isUtf8(bytes)) return undefined
+function decodeBase64url(text: string, start: number, end: number): Buffer | undefined {
+  const length = end - start
+  if (length === 0 || length % 4 === 1) return undefined
+  const part = start === 0 && end === text.length ? text : text.slice(start, end)
+  if (part.includes('+') || part.includes('/')) return undefined
+  if (scratch.length < length) scratch = Buffer.allocUnsafe(length * 2)
+  const written = scratch.write(part, 0, 'base64url')
+  return written === Math.floor((length * 3) / 4) ? scratch.subarray(0, written) : undefined
+}
+
+/**
+ * A base64url part decoded to a JSON object, or undefined. JSON.parse: a hand-written reader of
+ * the nine claims was measured 2.4x slower than it on the bench's payloads.
+ */
+function decodeObject(text: string, start = 0, end = text.length): Record<string, unknown> | undefined {
+  const bytes = decodeBase64url(text, start, end)
+  if (bytes === undefined) return undefined
+  // Claims are nearly always ASCII, and latin1 is then the exact and cheaper decoding.
+  const json = isAscii(bytes) ? bytes.toString('latin1') : isUtf8(bytes) ? bytes.toString('utf8') : undefined
+  if (json === undefined) return undefined
   let value: unknown
   try {
-    value = JSON.parse(bytes.toString('utf8'))
+    value = JSON.parse(json)
   } catch {
     return undefined
   }
   return isPlainObject(value) ? value : undefined
 }
+
+let scratch = Buffer.allocUnsafe(4096)
 
 function claimsAreClean(claims: Record<string, unknown>, { now, leewayMs }: FastPathContext): boolean {
   const { email, first_name: first, last_name: last } = claims
@@ -91,8 +172,7 @@ function claimsAreClean(claims: Record<string, unknown>, { now, leewayMs }: Fast
     if (!isMs(claims.exp)) return false
     end = Math.min(end, claims.exp)
   }
-  for (const name of ['nbf', 'iat'] as const) {
-    const value = claims[name]
+  for (const value of [claims.nbf, claims.iat]) {
     if (value === undefined) continue
     if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) >= SECONDS_CEILING) return false
     start = Math.max(start, value * 1000)

@@ -2,6 +2,7 @@
 //   node bench/run.js              cold start, then HAR at 200 MB and 1 GB
 //   node bench/run.js --sizes 200  HAR at 200 MB only (quicker)
 //   then verify --batch (bench/batch-bench.js: --tokens N, --batch-mb MB)
+//   then scan of a generated 10,000-file / 200 MB tree against grep (bench/scan-bench.js: --files N, --mb MB)
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describeColdStart, measureColdStart } from './cold-start.js'
@@ -11,4 +12,6 @@ process.stdout.write(describeColdStart(await measureColdStart(31)))
 const har = spawnSync(process.execPath, [fileURLToPath(new URL('./har-bench.js', import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' })
 // verify --batch: tokens/s against the node:crypto HMAC ceiling (--tokens N, --batch-mb MB for the CLI file).
 const batch = spawnSync(process.execPath, [fileURLToPath(new URL('./batch-bench.js', import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' })
-process.exitCode = (har.status ?? 1) || (batch.status ?? 1)
+// scan: a generated tree against `grep -r` over the same tree (--files N, --mb MB, --runs K).
+const scan = spawnSync(process.execPath, [fileURLToPath(new URL('./scan-bench.js', import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' })
+process.exitCode = (har.status ?? 1) || (batch.status ?? 1) || (scan.status ?? 1)

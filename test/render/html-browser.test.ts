@@ -6,22 +6,12 @@ import { pathToFileURL } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/core/report.js'
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { CLOSE_SCRIPT, DECODE_CASES, embeddedReport, HAR_CASES, type ReportCase, TOKEN_CASES, XSS } from '../fixtures/report/reports.js'
 
 // The HTML report in a real browser (Debian's chromium, never a downloaded one), opened from
 // file:// like a support agent opening an attachment. One browser for the whole file.
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 if (CHROMIUM === undefined) console.warn('html-browser tests skipped: no chromium at /usr/bin/chromium (apt-get install chromium)')
 
 const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-html-'))
@@ -64,7 +54,7 @@ describe.skipIf(CHROMIUM === undefined)('HTML report in chromium', { timeout: 18
   const files = new Map<string, { path: string; report: Report }>()
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] })
     shipped = await browser.newContext()
     forAxe = await browser.newContext({ bypassCSP: true })
     for (const context of [shipped, forAxe]) {

@@ -1,24 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 
 // The scan report page in Debian's chromium (never a downloaded browser), opened from file:// as an
-// attachment would be. The same launch flags as test/render/html-browser.test.ts.
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+// attachment would be.
 if (CHROMIUM === undefined) console.warn('scan html browser test skipped: no chromium at /usr/bin/chromium (apt-get install chromium)')
 
 const MARKUP = '</script><img src=x onerror=alert(1)>'
@@ -27,7 +17,7 @@ describe.skipIf(CHROMIUM === undefined)('scan HTML report in chromium', { timeou
   let browser: Browser
   const dir = mkdtempSync(join(tmpdir(), 'asap-doctor-scan-html-'))
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] })
   }, 120_000)
   afterAll(async () => {
     await browser?.close()

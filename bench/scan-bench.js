@@ -5,6 +5,7 @@
 //   npm run build && node bench/scan-bench.js            # 10,000 files, 200 MB
 //   node bench/scan-bench.js --files 2000 --mb 40        # quicker
 //   node bench/scan-bench.js --keep                      # keep the tree (in os.tmpdir())
+//   node bench/scan-bench.js --every 1000                 # a widget page and a signer in every 1,000 files (default 100)
 //
 // Each command runs in its own child process under GNU time (/usr/bin/time): wall time, CPU time
 // of all threads, and peak RSS of the process (worker threads included).
@@ -23,6 +24,9 @@ const option = (name, fallback) => {
 const FILES = option('files', 10_000)
 const MB = option('mb', 200)
 const keep = args.includes('--keep')
+// A widget page and an ASAP signer in every PERIOD files: they are what the scan parses and reports
+// on, so this sets how much of the tree goes past the one-pass filter.
+const PERIOD = Math.max(2, option('every', 100))
 
 /** A deterministic pseudo-random generator, so every run scans the same tree. */
 function rng(seed) {
@@ -83,7 +87,7 @@ function moduleSource(random, bytes, typescript) {
   return parts.join('')
 }
 
-// One file in a hundred is an ASAP integration, so the scan also parses and reports, as in a real tree.
+// Integration code in some files (see PERIOD), so the scan also parses and reports, as in a real tree.
 const PAGE = `window.ZohoDeskAsapReady(() => { window.ZohoDeskAsap.invoke('login', (ok, fail) => fetch('/asap/jwt').then((r) => r.json()).then((d) => ok(d), fail)) })\n`
 const SIGNER = `import jwt from 'jsonwebtoken'\nexport const mint = (user) => jwt.sign({ email: user.email, email_verified: true, not_before: Math.floor(Date.now() / 1000), not_after: Date.now() + 300000 }, process.env.ZOHO_ASAP_SECRET)\n`
 
@@ -103,8 +107,8 @@ function generate(dir) {
     let text = moduleSource(random, bundle ? bundleBytes : moduleBytes, typescript)
     // A crude minifier: lines become `;`-separated statements (ASI no longer applies).
     if (bundle) text = text.replace(/\n\s*/g, ';').replace(/\s+/g, ' ')
-    if (k % 100 === 7) text += bundle ? PAGE.trim() : PAGE
-    if (k % 100 === 53 && !bundle) text = SIGNER + text
+    if (k % PERIOD === 7 % PERIOD) text += bundle ? PAGE.trim() : PAGE
+    if (k % PERIOD === Math.floor(PERIOD / 2) && !bundle) text = SIGNER + text
     const name = bundle ? `index-${k}.min.js` : `${WORDS[k % WORDS.length]}-${k}.${typescript ? 'ts' : 'js'}`
     writeFileSync(join(sub, name), text)
     written += Buffer.byteLength(text)
@@ -112,7 +116,7 @@ function generate(dir) {
   return written
 }
 
-const dir = join(tmpdir(), `asap-doctor-scan-bench-${FILES}-${MB}`)
+const dir = join(tmpdir(), `asap-doctor-scan-bench-${FILES}-${MB}-${PERIOD}`)
 rmSync(dir, { recursive: true, force: true })
 mkdirSync(dir, { recursive: true })
 const bytes = generate(dir)
@@ -142,7 +146,7 @@ rows.push(best(() => measure('asap-doctor scan', [process.execPath, 'bin/asap-do
 
 const grep = rows[0]
 const lines = [
-  `\nscan: ${FILES} files, ${(bytes / 1e6).toFixed(0)} MB (${dir}); best of ${runs}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+  `\nscan: ${FILES} files, ${(bytes / 1e6).toFixed(0)} MB, a widget page and a signer in every ${PERIOD} files (${dir}); best of ${runs}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
   'task                   wall ms     MB/s   cpu ms   peak RSS MiB   wall vs grep   cpu vs grep',
 ]
 for (const row of rows) {

@@ -10,12 +10,22 @@ export const cases: readonly RuleCase[] = [
     code: "await new SignJWT({ email_verified: true }).setProtectedHeader({ alg: 'RS256' }).sign(k)",
     expect: ['other-algorithm'],
   },
-  { name: 'Python HS512', path: 'views.py', code: "jwt.encode({'email_verified': True}, s, algorithm='HS512')", expect: ['other-algorithm'] },
+  {
+    name: 'Python HS512',
+    path: 'views.py',
+    code: "secret = os.environ['ZOHO_ASAP_SECRET']\njwt.encode({'email_verified': True}, s, algorithm='HS512')",
+    expect: ['other-algorithm'],
+  },
   {
     name: 'Go HS512',
     path: 'asap.go',
-    code: 't := jwt.NewWithClaims(jwt.SigningMethodHS512, jwt.MapClaims{"email_verified": true})',
+    code: 'secret := os.Getenv("ZOHO_ASAP_SECRET")\nt := jwt.NewWithClaims(jwt.SigningMethodHS512, jwt.MapClaims{"email_verified": true})',
     expect: ['other-algorithm'],
   },
-  { name: 'Go HS256', path: 'asap.go', code: 't := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"email_verified": true})', expect: [] },
+  {
+    name: 'Go HS256',
+    path: 'asap.go',
+    code: 'secret := os.Getenv("ZOHO_ASAP_SECRET")\nt := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"email_verified": true})',
+    expect: [],
+  },
 ]

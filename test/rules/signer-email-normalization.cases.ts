@@ -6,6 +6,16 @@ export const cases: readonly RuleCase[] = [
   { name: 'trim and lower', path: 'server.js', code: 'jwt.sign({ email: user.email.trim().toLowerCase(), email_verified: true }, s)', expect: [] },
   { name: 'only lower', path: 'server.js', code: 'jwt.sign({ email: user.email.toLowerCase(), email_verified: true }, s)', expect: ['not-normalized'] },
   { name: 'a helper', path: 'server.js', code: 'jwt.sign({ email: normalizeEmail(user.email), email_verified: true }, s)', expect: [] },
-  { name: 'Python raw', path: 'views.py', code: "payload = {'email': request.user.email, 'email_verified': True}", expect: ['not-normalized'] },
-  { name: 'Python normalised', path: 'views.py', code: "payload = {'email': request.user.email.strip().lower(), 'email_verified': True}", expect: [] },
+  {
+    name: 'Python raw',
+    path: 'views.py',
+    code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email': request.user.email, 'email_verified': True}",
+    expect: ['not-normalized'],
+  },
+  {
+    name: 'Python normalised',
+    path: 'views.py',
+    code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email': request.user.email.strip().lower(), 'email_verified': True}",
+    expect: [],
+  },
 ]

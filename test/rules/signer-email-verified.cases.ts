@@ -6,8 +6,14 @@ export const cases: readonly RuleCase[] = [
   { name: 'boolean true', path: 'server.js', code: 'jwt.sign({ email, email_verified: true, not_after: n }, s)', expect: [] },
   { name: 'minified !0', path: 'server.js', code: 'jwt.sign({ email, email_verified: !0, not_after: n }, s)', expect: [] },
   { name: 'user field', path: 'server.js', code: 'jwt.sign({ email, email_verified: user.verified, not_after: n }, s)', expect: ['not-true'] },
-  { name: 'Python string', path: 'views.py', code: "payload = {'email_verified': 'true'}", expect: ['not-true'] },
-  { name: 'Python True', path: 'views.py', code: "payload = {'email_verified': True}", expect: [] },
-  { name: 'PHP 1', path: 'Controller.php', code: "<?php $p = ['email_verified' => 1];", expect: ['not-true'] },
-  { name: 'Ruby string', path: 'asap.rb', code: "payload = { email_verified: 'true' }", expect: ['not-true'] },
+  { name: 'Python string', path: 'views.py', code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email_verified': 'true'}", expect: ['not-true'] },
+  { name: 'Python True', path: 'views.py', code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email_verified': True}", expect: [] },
+  { name: 'PHP 1', path: 'Controller.php', code: "<?php $secret = getenv('ZOHO_ASAP_SECRET'); $p = ['email_verified' => 1];", expect: ['not-true'] },
+  { name: 'Ruby string', path: 'asap.rb', code: "secret = ENV['ZOHO_ASAP_SECRET']\npayload = { email_verified: 'true' }", expect: ['not-true'] },
+  {
+    name: 'Go: email_verified of an upstream OpenID Connect token in a test table (no ASAP claim or name)',
+    path: 'connector/oidc/oidc_test.go',
+    code: 'tests := map[string]struct{ expr string }{\n\t"email_verified": {\n\t\texpr: "identity.email_verified == true",\n\t},\n}\nclaims := map[string]any{"email_verified": user.EmailVerified}',
+    expect: [],
+  },
 ]

@@ -19,19 +19,19 @@ export const cases: readonly RuleCase[] = [
   {
     name: 'PyJWT exp datetime',
     path: 'views.py',
-    code: "payload = {'email_verified': True, 'exp': datetime.utcnow() + timedelta(minutes=5)}",
+    code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email_verified': True, 'exp': datetime.utcnow() + timedelta(minutes=5)}",
     expect: ['library-exp'],
   },
   {
     name: 'jjwt setExpiration',
     path: 'Asap.java',
-    code: 'Jwts.builder().claim("email_verified", true).setExpiration(new Date(now + 300000))',
+    code: 'String secret = System.getenv("ZOHO_ASAP_SECRET");\nJwts.builder().claim("email_verified", true).setExpiration(new Date(now + 300000))',
     expect: ['library-exp'],
   },
   {
     name: 'C# Expires',
     path: 'Asap.cs',
-    code: 'var d = new SecurityTokenDescriptor { Expires = DateTime.UtcNow.AddMinutes(5) }; // email_verified',
+    code: 'var secret = Environment.GetEnvironmentVariable("ZOHO_ASAP_SECRET");\nvar d = new SecurityTokenDescriptor { Expires = DateTime.UtcNow.AddMinutes(5) }; // email_verified',
     expect: ['library-exp'],
   },
 ]

@@ -51,4 +51,10 @@ export const cases: readonly RuleCase[] = [
     code: 'const nowMs = Date.now()\nreturn signJwtHS256({ email, email_verified: true, iat: Math.floor(nowMs / 1000), nbf: Math.floor(nowMs / 1000), not_before: nowMs, not_after: nowMs + 300000 }, secret)',
     expect: [],
   },
+  {
+    name: 'an OpenID Connect ID token (email_verified, no ASAP claim or name) is not an ASAP token',
+    path: 'server/oauth2.go',
+    code: 'type idTokenClaims struct {\n\tEmailVerified *bool `json:"email_verified,omitempty"`\n\tExpiry int64 `json:"exp"`\n}\nclaims := idTokenClaims{Expiry: time.Now().Add(time.Hour).Unix()}',
+    expect: [],
+  },
 ]

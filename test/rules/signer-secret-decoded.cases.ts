@@ -28,5 +28,10 @@ export const cases: readonly RuleCase[] = [
     code: 'var key = new SymmetricSecurityKey(Convert.FromBase64String(asapSecret)); // email_verified',
     expect: ['decoded'],
   },
-  { name: 'Go hex', path: 'asap.go', code: 'claims := jwt.MapClaims{"email_verified": true}\nkey, _ := hex.DecodeString(secret)', expect: ['decoded'] },
+  {
+    name: 'Go hex',
+    path: 'asap.go',
+    code: 'secret := os.Getenv("ZOHO_ASAP_SECRET")\nclaims := jwt.MapClaims{"email_verified": true}\nkey, _ := hex.DecodeString(secret)',
+    expect: ['decoded'],
+  },
 ]

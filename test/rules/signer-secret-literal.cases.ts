@@ -19,7 +19,13 @@ export const cases: readonly RuleCase[] = [
   {
     name: 'Go byte literal',
     path: 'asap.go',
-    code: 'claims := jwt.MapClaims{"email_verified": true}\nkey := []byte("k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6")',
+    code: 'secret := os.Getenv("ZOHO_ASAP_SECRET")\nclaims := jwt.MapClaims{"email_verified": true}\nkey := []byte("k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6")',
     expect: ['literal-secret'],
+  },
+  {
+    name: 'a password hash in an identity-provider test (email_verified claim, no ASAP name)',
+    path: 'server/api_test.go',
+    code: 'p := Password{Email: "a@b.example", Hash: []byte("$2a$10$XVMN/Fid.Ks4CXgzo8fpR.iU1khOMsP5g9xQeXuBm1wXjRX8pjUtO")}\nclaims := map[string]any{"email_verified": true}',
+    expect: [],
   },
 ]

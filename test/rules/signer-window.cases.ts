@@ -15,13 +15,24 @@ export const cases: readonly RuleCase[] = [
     expect: [],
   },
   { name: 'expiresIn 15m', path: 'server.js', code: "jwt.sign({ email_verified: true, not_after: n }, s, { expiresIn: '15m' })", expect: ['window-too-long'] },
-  { name: 'Python timedelta', path: 'views.py', code: "payload = {'email_verified': True}\nexp = now + timedelta(minutes=15)", expect: ['window-too-long'] },
+  {
+    name: 'Python timedelta',
+    path: 'views.py',
+    code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email_verified': True}\nexp = now + timedelta(minutes=15)",
+    expect: ['window-too-long'],
+  },
   { name: 'Python 5 min', path: 'views.py', code: "payload = {'email_verified': True, 'not_after': now + 300000}", expect: [] },
   { name: 'PHP hour', path: 'Controller.php', code: "<?php $p = ['email_verified' => true, 'not_after' => $now + 3600000];", expect: ['window-too-long'] },
   {
     name: 'Go 15 minutes',
     path: 'asap.go',
-    code: 'claims := jwt.MapClaims{"email_verified": true}\nexp := now.Add(15 * time.Minute)',
+    code: 'secret := os.Getenv("ZOHO_ASAP_SECRET")\nclaims := jwt.MapClaims{"email_verified": true}\nexp := now.Add(15 * time.Minute)',
     expect: ['window-too-long'],
+  },
+  {
+    name: 'refresh-token lifetimes of an identity provider (email_verified elsewhere in the file)',
+    path: 'server/api_test.go',
+    code: '// the user has email_verified set\nrefresh := RefreshToken{AbsoluteExpiry: now.Add(24 * time.Hour), IdleExpiry: now.Add(time.Hour)}',
+    expect: [],
   },
 ]

@@ -1,9 +1,15 @@
 import type { Span } from '../scan/types.js'
 import { ALL_LANGUAGES, defineRule } from './define-rule.js'
+import { withoutMarkupComments } from './support/markup.js'
 
 const PLACEHOLDER = '{place_your_nonce_value_here}'
 const WIDGET_SOURCE = /^(\*|https:|(https:\/\/)?(\*\.|desk\.)zoho\.[a-z.]+|(https:\/\/)?(\*\.|desk\.)zohocloud\.ca|(https:\/\/)?desk\.zoho\.\*)\/?$/i
 const TEMPLATED = /<%|\{\{|\{%|\$\{|@\w|["'`]\s*\+|\+\s*["'`]|%s|\{\w+\}|#\{|per-request/
+
+/** Where the snippet is written: page scripts, components and templates. */
+const PAGE_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'typescript', 'html', 'vue', 'svelte', 'template'])
+// `s.nonce = "…"`, `setAttribute('nonce', '…')`, `<script … nonce="…">`, JSX `<Script nonce="…">`: a quoted value.
+const LITERAL_NONCE = /(?:\.nonce\s*=|\bsetAttribute\(\s*["']nonce["']\s*,|<script\b[^>]*?\snonce\s*=)\s*(["'])([^"'\n]*)\1/gi
 
 /** Minimum nonce size: Zoho's nonce page uses crypto.randomBytes(16), 128 bits. */
 const MIN_BYTES = 16
@@ -70,20 +76,35 @@ export default defineRule({
       }
       return
     }
-    const text = context.code
+    const text = withoutMarkupComments(context.code, file.language)
     // The placeholder set as a nonce (`s.nonce="{…}"`, `nonce="{…}"`), not merely mentioned in prose.
     for (const match of text.matchAll(/\bnonce["']?\s*[=:]\s*\\?["'`]?\{place_your_nonce_value_here\}/gi)) {
       const at = (match.index ?? 0) + match[0].indexOf(PLACEHOLDER)
       context.report('placeholder', {}, { start: at, end: at + PLACEHOLDER.length })
     }
+    let staticPolicy = false
     for (const policy of policies(text)) {
       const blocked = blocksWidget(policy)
       if (blocked === undefined) continue
       const data = { directive: blocked.directive }
       if (blocked.nonce === undefined) context.report('blocks-widget', data, policy.span)
       // A served page shows its per-response nonce as a literal: not a sign of a fixed one.
-      else if (!TEMPLATED.test(blocked.nonce) && !policy.templated && file.served !== true) context.report('static-nonce', {}, policy.span)
-      else context.report('blocks-widget', { ...data, unlessNoncePassed: true }, policy.span)
+      else if (!TEMPLATED.test(blocked.nonce) && !policy.templated && file.served !== true) {
+        staticPolicy = true
+        context.report('static-nonce', {}, policy.span)
+      } else context.report('blocks-widget', { ...data, unlessNoncePassed: true }, policy.span)
+    }
+    // A fixed value handed to the widget script (`s.nonce = '3FgZ…'`, `<script nonce="3FgZ…">`): the same
+    // on every page load, so it either matches no per-response CSP nonce or the CSP's nonce is fixed too.
+    // Reported once per file: a fixed policy nonce above is the same mistake.
+    if (!staticPolicy && file.served !== true && PAGE_LANGUAGES.has(file.language)) {
+      for (const match of text.matchAll(LITERAL_NONCE)) {
+        const value = match[2] ?? ''
+        if (!/^[A-Za-z0-9+/=_-]{8,}$/.test(value)) continue
+        const at = (match.index ?? 0) + match[0].lastIndexOf(value)
+        context.report('static-nonce', {}, { start: at, end: at + value.length })
+        break
+      }
     }
     for (const match of text.matchAll(BYTE_SOURCES)) {
       const bytes = Number(match[1] ?? match[2] ?? match[3] ?? match[4])
@@ -105,15 +126,16 @@ export default defineRule({
         context.report('client-nonce', {}, { start, end: start + match[0].length })
       }
     }
-    // A module-level nonce in server code: `const nonce = crypto.randomBytes(16)…` at column 0.
-    if (file.side !== 'browser') {
-      for (const match of text.matchAll(
-        /^(?:export\s+)?(?:const|let|var|static\s+final\s+String|private\s+static\s+\w+|val)?\s*([A-Za-z_]*nonce[A-Za-z_]*)\s*(?::\s*\w+\s*)?=\s*[^\n]*(randomBytes|token_urlsafe|token_hex|random_bytes|SecureRandom|randomUUID|uuid)/gim,
-      )) {
-        const start = match.index ?? 0
-        if (/^\s/.test(match[0]) || /def |function |=>/.test(match[0])) continue
-        context.report('reused-nonce', { name: match[1] ?? 'nonce' }, { start, end: start + match[0].length })
-      }
+    // A module-level nonce in server code: `const nonce = crypto.randomBytes(16)…` at column 0. Also in a
+    // component file when it calls Node's randomBytes: that line runs once per server process when the
+    // page is rendered on the server (Next.js, Nuxt), so every response gets the same nonce.
+    for (const match of text.matchAll(
+      /^(?:export\s+)?(?:const|let|var|static\s+final\s+String|private\s+static\s+\w+|val)?\s*([A-Za-z_]*nonce[A-Za-z_]*)\s*(?::\s*\w+\s*)?=\s*[^\n]*(randomBytes|token_urlsafe|token_hex|random_bytes|SecureRandom|randomUUID|uuid)/gim,
+    )) {
+      const start = match.index ?? 0
+      if (file.side === 'browser' && match[2] !== 'randomBytes') continue
+      if (/^\s/.test(match[0]) || /def |function |=>/.test(match[0])) continue
+      context.report('reused-nonce', { name: match[1] ?? 'nonce' }, { start, end: start + match[0].length })
     }
   },
 })

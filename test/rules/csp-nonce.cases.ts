@@ -47,4 +47,40 @@ export const cases: readonly RuleCase[] = [
     code: "const help = 'Zoho gives a s.nonce placeholder, {place_your_nonce_value_here}, replace it'",
     expect: [],
   },
+  {
+    name: "a component's module-level randomBytes nonce runs once per server process (server-side rendering)",
+    path: 'src/components/zoho/HelpWidget.tsx',
+    code: 'const crypto = require("crypto")\nconst defaultNonce = crypto.randomBytes(16).toString("base64")\nexport function HelpWidget({ nonce = defaultNonce }) {\n  useEffect(() => {\n    const s = document.createElement("script")\n    s.nonce = nonce\n    document.body.appendChild(s)\n  }, [nonce])\n}',
+    expect: ['reused-nonce'],
+  },
+  {
+    name: 'a fixed nonce handed to the widget script in a component',
+    path: 'src/components/ProtectedRoute.jsx',
+    code: "useEffect(() => {\n  const s = document.createElement('script')\n  s.nonce = 'Q7pLx2VtR9sK4mWb'\n  s.src = 'https://desk.zoho.com/portal/api/web/asapApp/1?orgId=2'\n  document.body.appendChild(s)\n}, [])",
+    expect: ['static-nonce'],
+  },
+  {
+    name: 'a fixed nonce attribute on the widget script tag',
+    path: 'public/index.html',
+    code: '<script nonce="Q7pLx2VtR9sK4mWb" src="https://desk.zoho.com/portal/api/web/asapApp/1?orgId=2" defer></script>',
+    expect: ['static-nonce'],
+  },
+  {
+    name: 'a fixed CSP nonce and the same value on the script: one finding',
+    path: 'public/index.html',
+    code: '<meta http-equiv="Content-Security-Policy" content="script-src \'nonce-Q7pLx2VtR9sK4mWb\'">\n<script nonce="Q7pLx2VtR9sK4mWb" src="https://desk.zoho.com/portal/api/web/asapApp/1?orgId=2"></script>',
+    expect: ['static-nonce'],
+  },
+  {
+    name: "the page's own nonce passed on is not a fixed value",
+    path: 'public/index.html',
+    code: '<script nonce="{{ nonce }}">var s=document.createElement("script");s.nonce=document.currentScript.nonce;s.setAttribute("nonce", window.__nonce)</script>',
+    expect: [],
+  },
+  {
+    name: 'a commented-out script tag with a fixed nonce is not loaded',
+    path: 'index.html',
+    code: '<div id="root"></div>\n<!-- <script nonce="Q7pLx2VtR9sK4mWb" src="https://desk.zoho.com/portal/api/web/asapApp/1?orgId=2"></script> -->',
+    expect: [],
+  },
 ]

@@ -6,7 +6,7 @@ import { parseInstant } from '../time.js'
 import { isPlainObject } from '../token/parse-token.js'
 import type { CheckResult, DataValue, SecretCandidate } from '../types.js'
 import type { BadLine, CauseHit, LineOutcome, TokenOutcome } from './aggregate.js'
-import { type HmacKey, hmacKey, isCleanToken } from './fast-path.js'
+import { type FastPathContext, type HmacKey, hmacKey, isCleanToken } from './fast-path.js'
 
 /** Shared by every clean outcome: nothing to list, nothing allocated. */
 const NONE: readonly never[] = Object.freeze([])
@@ -42,11 +42,13 @@ export class BatchDiagnoser {
   /** The sentence the checks give a clean token, learnt from the first one (see #calibrate). */
   #cleanVerdict: string | undefined
   #fastPath: boolean
+  readonly #context: FastPathContext
 
   constructor(options: BatchOptions) {
     this.#options = options
     const primary = options.secrets.find((secret) => secret.label === 'primary')
     this.#key = primary === undefined ? undefined : hmacKey(primary.bytes)
+    this.#context = this.#key === undefined ? { now: options.now, leewayMs: options.leewayMs } : { now: options.now, leewayMs: options.leewayMs, key: this.#key }
     this.#fieldPath = options.field?.split('.')
     this.#timePath = options.timeField?.split('.')
     // --expect-email compares each token to one address: rare in a batch, and the checks do it.
@@ -80,7 +82,9 @@ export class BatchDiagnoser {
         evaluatedAt = at
       }
     }
-    if (this.#fastPath && isCleanToken(input, { now, leewayMs: this.#options.leewayMs, key: this.#key })) {
+    // One context for the batch, unless each record brings its own time.
+    const context = now === this.#context.now ? this.#context : { ...this.#context, now }
+    if (this.#fastPath && isCleanToken(input, context)) {
       if (this.#cleanVerdict === undefined) return this.#calibrate(input, line, now, evaluatedAt)
       // A clean token is a bare a.b.c with a 43-character signature: masking is cutting it off.
       const token = this.#options.reveal ? input : `${input.slice(0, input.length - 43)}***`

@@ -29,4 +29,23 @@ export const cases: readonly RuleCase[] = [
     expect: ['not-zoho-host'],
   },
   { name: 'no loader', path: 'public/index.html', code: '<p>hello</p>', expect: [] },
+  {
+    name: "the snippet's script element loaded from the page's own origin (a proxy of the loader)",
+    path: 'public/bootstrap.js',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the case is JavaScript source holding a template literal
+    code: "const origin = document.currentScript ? new URL(document.currentScript.src).origin : location.origin\nconst loaderUrl = `${origin}/zoho-asap.js`\nconst s = document.createElement('script')\ns.id = 'zohodeskasapscript'\ns.src = loaderUrl\ndocument.head.appendChild(s)",
+    expect: ['not-zoho-host'],
+  },
+  {
+    name: "the snippet's script element with its src from configuration says nothing",
+    path: 'public/bootstrap.js',
+    code: "const s = document.createElement('script')\ns.id = 'zohodeskasapscript'\ns.src = window.HELP_WIDGET_URL\ndocument.head.appendChild(s)",
+    expect: [],
+  },
+  {
+    name: "the snippet's script element on a Zoho host built from parts",
+    path: 'public/bootstrap.js',
+    code: "const s = document.createElement('script')\ns.id = 'zohodeskasapscript'\ns.src = portal + '/portal/api/web/asapApp/' + appId + '?orgId=' + orgId\ndocument.head.appendChild(s)",
+    expect: [],
+  },
 ]

@@ -282,7 +282,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'checks',
-    description: 'list every check with its id, severity and title',
+    description: 'list every check and scan rule with its id, severity and title',
     options: [format(['human', 'json']), jsonFlag],
     env: [],
     examples: ['checks', 'checks --json'],

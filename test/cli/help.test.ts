@@ -132,13 +132,18 @@ describe('unknown check ids suggest the closest one', () => {
     expect(run).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: 'asap-doctor: unknown check id "time-unit"; did you mean time-units? (asap-doctor checks lists them)\n',
+      stderr: 'asap-doctor: unknown check or rule id "time-unit"; did you mean time-units? (asap-doctor checks lists them)\n',
     })
+  })
+
+  it('explain suggests scan rule ids too', async () => {
+    const run = await runCliInProcess(['explain', 'signer-second'])
+    expect(run.stderr).toBe('asap-doctor: unknown check or rule id "signer-second"; did you mean signer-seconds? (asap-doctor checks lists them)\n')
   })
 
   it('nothing close, no suggestion', async () => {
     const run = await runCliInProcess(['explain', 'frobnicate'])
-    expect(run.stderr).toBe('asap-doctor: unknown check id "frobnicate" (asap-doctor checks lists them)\n')
+    expect(run.stderr).toBe('asap-doctor: unknown check or rule id "frobnicate" (asap-doctor checks lists them)\n')
   })
 
   it('--only and --skip suggest too', async () => {

@@ -35,8 +35,14 @@ export async function explainCommand(id: string, io: CliIO): Promise<number> {
   }
   if (check === undefined) {
     const { allRules } = await import('../../rules/index.js')
-    const closest = closestId(id, [...allChecks, ...allRules].map((known) => known.id))
-    throw new InputError('ERR_USAGE', `unknown check or rule id "${id}"${closest === undefined ? '' : `; did you mean ${closest}?`} (asap-doctor checks lists them)`)
+    const closest = closestId(
+      id,
+      [...allChecks, ...allRules].map((known) => known.id),
+    )
+    throw new InputError(
+      'ERR_USAGE',
+      `unknown check or rule id "${id}"${closest === undefined ? '' : `; did you mean ${closest}?`} (asap-doctor checks lists them)`,
+    )
   }
   io.stdout(await readFile(join(PACKAGE_ROOT, check.docs), 'utf8'))
   return 0

@@ -48,7 +48,8 @@ export class BatchDiagnoser {
     this.#options = options
     const primary = options.secrets.find((secret) => secret.label === 'primary')
     this.#key = primary === undefined ? undefined : hmacKey(primary.bytes)
-    this.#context = this.#key === undefined ? { now: options.now, leewayMs: options.leewayMs } : { now: options.now, leewayMs: options.leewayMs, key: this.#key }
+    this.#context =
+      this.#key === undefined ? { now: options.now, leewayMs: options.leewayMs } : { now: options.now, leewayMs: options.leewayMs, key: this.#key }
     this.#fieldPath = options.field?.split('.')
     this.#timePath = options.timeField?.split('.')
     // --expect-email compares each token to one address: rare in a batch, and the checks do it.

@@ -18,4 +18,10 @@ export const cases: readonly RuleCase[] = [
     code: "secret = os.environ['ZOHO_ASAP_SECRET']\npayload = {'email': request.user.email.strip().lower(), 'email_verified': True}",
     expect: [],
   },
+  {
+    name: "an identity provider's ID token (issuer option) is not an ASAP token",
+    path: 'src/emulator/auth/tokens.ts',
+    code: "import { sign as signJwt } from 'jsonwebtoken'\nreturn signJwt({ email: user.email, email_verified: user.emailVerified }, 'fake-secret', { algorithm: 'none', issuer: iss, audience: projectId })",
+    expect: [],
+  },
 ]

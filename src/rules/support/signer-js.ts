@@ -70,7 +70,15 @@ export function signingCalls(index: ProgramIndex): SigningCall[] {
       // A helper of the app: judged only when its first argument is an ASAP claim set.
       const payload = resolveValue(index, args[0])
       if (payload?.type === 'ObjectExpression' && ['email_verified', 'not_before', 'not_after'].some((key) => property(payload, key) !== undefined)) {
-        out.push({ kind: 'custom', call: node, payload, ...(args[1] === undefined ? {} : { secret: args[1] }), chain: [] })
+        const options = resolveValue(index, args[2])
+        out.push({
+          kind: 'custom',
+          call: node,
+          payload,
+          ...(args[1] === undefined ? {} : { secret: args[1] }),
+          ...(options?.type === 'ObjectExpression' ? { options } : {}),
+          chain: [],
+        })
       }
     }
   }
@@ -106,7 +114,11 @@ function isImportedFrom(index: ProgramIndex, identifier: AstNode | undefined, mo
  */
 export function isAsapSigning(index: ProgramIndex, signing: SigningCall, text: string): boolean {
   const payload = signing.payload
-  if (payload !== undefined && ['email_verified', 'not_before', 'not_after'].some((key) => property(payload, key) !== undefined)) return true
+  if (payload !== undefined && ['not_before', 'not_after'].some((key) => property(payload, key) !== undefined)) return true
+  // email_verified is a standard OpenID Connect claim too: an ID token (issuer or audience set) of an
+  // identity provider or its emulator is not an ASAP token unless the file names ASAP or Zoho
+  // (measured on firebase/firebase-tools' auth emulator: two false alarms, docs/scan-real-world.md).
+  if (payload !== undefined && property(payload, 'email_verified') !== undefined) return !identityToken(signing) || /asap|zoho/i.test(text)
   const secret = signing.secret === undefined ? '' : text.slice(signing.secret.start, signing.secret.end)
   if (/asap|zoho/i.test(secret)) return true
   if (signing.secret?.type === 'Identifier') {
@@ -115,6 +127,14 @@ export function isAsapSigning(index: ProgramIndex, signing: SigningCall, text: s
   }
   // A manual HMAC JWT: the file builds ASAP claims.
   return signing.kind === 'hmac' && /email_verified|not_before|not_after/.test(text)
+}
+
+/** An OpenID Connect style token: `iss`/`aud`/`azp`/`nonce` claims, or jsonwebtoken's `issuer`/`audience` options. */
+function identityToken(signing: SigningCall): boolean {
+  if (['iss', 'aud', 'azp', 'nonce'].some((key) => property(signing.payload, key) !== undefined)) return true
+  if (['issuer', 'audience'].some((key) => property(signing.options, key) !== undefined)) return true
+  // jose: `.setIssuer(…)`, `.setAudience(…)` in the builder chain.
+  return signing.chain.some((link) => link.type === 'CallExpression' && /^set(Issuer|Audience)$/.test(calleeTail(link) ?? ''))
 }
 
 export function asapSignings(index: ProgramIndex, text: string): SigningCall[] {

@@ -37,8 +37,18 @@ export const cases: readonly RuleCase[] = [
   { name: 'Java millis', path: 'Asap.java', code: 'long now = System.currentTimeMillis(); claims.put("not_before", now); // email_verified', expect: [] },
   { name: 'Go Unix', path: 'asap.go', code: 'now := time.Now().Unix()\nclaims := jwt.MapClaims{"not_before": now}', expect: ['seconds-clock'] },
   { name: 'Go UnixMilli', path: 'asap.go', code: 'now := time.Now().UnixMilli()\nclaims := jwt.MapClaims{"not_before": now}', expect: [] },
-  { name: 'Ruby to_i', path: 'asap.rb', code: 'now = Time.now.to_i\npayload = { not_before: now }', expect: ['seconds-clock'] },
-  { name: 'C# seconds', path: 'Asap.cs', code: 'var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds(); // not_before', expect: ['seconds-clock'] },
+  {
+    name: 'Ruby to_i',
+    path: 'asap.rb',
+    code: "now = Time.now.to_i\npayload = { not_before: now }\nJWT.encode(payload, ENV['ZOHO_ASAP_SECRET'], 'HS256')",
+    expect: ['seconds-clock'],
+  },
+  {
+    name: 'C# seconds',
+    path: 'Asap.cs',
+    code: 'var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds(); // not_before\nvar token = new JwtSecurityTokenHandler().WriteToken(jwt);',
+    expect: ['seconds-clock'],
+  },
   {
     name: "exp in seconds through the app's own signing helper",
     path: 'src/auth.ts',
@@ -55,6 +65,18 @@ export const cases: readonly RuleCase[] = [
     name: 'an OpenID Connect ID token (email_verified, no ASAP claim or name) is not an ASAP token',
     path: 'server/oauth2.go',
     code: 'type idTokenClaims struct {\n\tEmailVerified *bool `json:"email_verified,omitempty"`\n\tExpiry int64 `json:"exp"`\n}\nclaims := idTokenClaims{Expiry: time.Now().Add(time.Hour).Unix()}',
+    expect: [],
+  },
+  {
+    name: 'certificate validity fields (not_before/not_after) in a file that signs no token',
+    path: 'acme/api/order_test.go',
+    code: 'nbf := time.Now().Unix()\nassert.False(t, strings.Contains(string(data), "not_before"))\nassert.False(t, strings.Contains(string(data), "not_after"))',
+    expect: [],
+  },
+  {
+    name: 'a coupon valid for a week (not_before/not_after columns, no JWT)',
+    path: 'app/Http/Controllers/CouponController.php',
+    code: "<?php $user->coupon()->attach($id, ['not_before' => time(), 'not_after' => strtotime('+1 week')]);",
     expect: [],
   },
 ]

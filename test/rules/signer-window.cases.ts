@@ -35,4 +35,10 @@ export const cases: readonly RuleCase[] = [
     code: '// the user has email_verified set\nrefresh := RefreshToken{AbsoluteExpiry: now.Add(24 * time.Hour), IdleExpiry: now.Add(time.Hour)}',
     expect: [],
   },
+  {
+    name: 'a TLS certificate expiring in 90 days (not_after in a file that signs no token)',
+    path: 'test/findings_rules_test.rb',
+    code: "assert_empty TLSRules.call('not_after_gmt' => 'not a timestamp')\nassert_empty TLSRules.call('notAfter' => (Time.now + (90 * 86_400)).utc.iso8601)",
+    expect: [],
+  },
 ]

@@ -1,6 +1,5 @@
 import type { Span } from '../scan/types.js'
 import { ALL_LANGUAGES, defineRule } from './define-rule.js'
-import { withoutMarkupComments } from './support/markup.js'
 
 const PLACEHOLDER = '{place_your_nonce_value_here}'
 const WIDGET_SOURCE = /^(\*|https:|(https:\/\/)?(\*\.|desk\.)zoho\.[a-z.]+|(https:\/\/)?(\*\.|desk\.)zohocloud\.ca|(https:\/\/)?desk\.zoho\.\*)\/?$/i
@@ -76,7 +75,7 @@ export default defineRule({
       }
       return
     }
-    const text = withoutMarkupComments(context.code, file.language)
+    const text = context.code
     // The placeholder set as a nonce (`s.nonce="{…}"`, `nonce="{…}"`), not merely mentioned in prose.
     for (const match of text.matchAll(/\bnonce["']?\s*[=:]\s*\\?["'`]?\{place_your_nonce_value_here\}/gi)) {
       const at = (match.index ?? 0) + match[0].indexOf(PLACEHOLDER)

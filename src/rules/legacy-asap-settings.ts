@@ -1,5 +1,4 @@
 import { defineRule, JS_LANGUAGES } from './define-rule.js'
-import { withoutMarkupComments } from './support/markup.js'
 
 /** ASAP 1.0: token in `ZohoHCAsapSettings.userInfo.jwtToken`, or the `inapp/` loader. */
 export default defineRule({
@@ -21,7 +20,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const text = withoutMarkupComments(context.code, context.file.language)
+    const text = context.code
     // An assignment of the settings with a token (`ZohoHCAsapSettings = { userInfo: { jwtToken … } }`
     // or `ZohoHCAsapSettings.userInfo = …`), not a mention of the name in prose.
     for (const match of text.matchAll(/ZohoHCAsapSettings\s*(?:=\s*\{|\.userInfo\s*=|\[\s*["']userInfo)/g)) {

@@ -4,6 +4,7 @@ import { isMinified, languageOf, sideOf } from './classify.js'
 import { ProgramIndex } from './js/ast.js'
 import { parseProgram } from './js/parse.js'
 import { jsonEndpoints } from './json-endpoints.js'
+import { withoutMarkupComments } from './markup-comments.js'
 import { suppressions } from './suppress.js'
 import type { Finding, Language, ScanConfig, Script, SourceFile, Span } from './types.js'
 
@@ -144,7 +145,8 @@ function skeletonOf(file: SourceFile): string {
       i = end < 0 ? text.length : end
     } else i += 1
   }
-  return out.join('')
+  // Markup: a snippet inside an HTML comment is not loaded, so no rule may read it.
+  return withoutMarkupComments(out.join(''), file.language)
 }
 
 const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])

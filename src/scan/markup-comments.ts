@@ -1,9 +1,9 @@
-import type { Language } from '../../scan/types.js'
+import type { Language } from './types.js'
 
 const MARKUP: ReadonlySet<Language> = new Set<Language>(['html', 'template', 'vue', 'svelte'])
 
 /**
- * The rule's code with HTML comments (`<!-- … -->`) blanked as well, same offsets, for markup files.
+ * A markup file's code skeleton with HTML comments (`<!-- … -->`) blanked as well, same offsets.
  * A snippet commented out in a page is not loaded, so it is not a finding (measured on a public Vite
  * app whose index.html keeps an old `inapp/` script tag inside a comment). `<!--` inside a `<script>`
  * element is left alone: old pages wrap live script code in it to hide it from ancient browsers.

@@ -118,16 +118,14 @@ export async function forEachLine(
   let skipping = false
   let line = 0
   // A chunk that is all ASCII (tokens usually are) is decoded as latin1: the same text, cheaper.
-  let encoding: 'latin1' | 'utf8' = 'utf8'
-  const emit = (bytes: Buffer, start: number, end: number) => {
+  const emit = (bytes: Buffer, start: number, end: number, encoding: 'latin1' | 'utf8') => {
     line++
     if (end > start && bytes[end - 1] === 0x0d) end--
     return onLine(bytes.toString(encoding, start, end), line)
   }
   for await (const chunk of chunks) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
-    // A line carried over from the previous chunk may hold any bytes: then UTF-8 for this chunk.
-    encoding = carry === undefined && isAscii(bytes) ? 'latin1' : 'utf8'
+    const encoding = isAscii(bytes) ? 'latin1' : 'utf8'
     let start = 0
     let newline = bytes.indexOf(0x0a)
     if (carry !== undefined || skipping) {
@@ -150,7 +148,8 @@ export async function forEachLine(
           line++
           onTooLong(line)
         } else {
-          const pending = emit(whole, 0, whole.length)
+          // A line carried over from the previous chunk may hold any bytes, split anywhere.
+          const pending = emit(whole, 0, whole.length, 'utf8')
           if (pending !== undefined) await pending
         }
       }
@@ -162,7 +161,7 @@ export async function forEachLine(
         line++
         onTooLong(line)
       } else {
-        const pending = emit(bytes, start, newline)
+        const pending = emit(bytes, start, newline, encoding)
         if (pending !== undefined) await pending
       }
       start = newline + 1
@@ -177,7 +176,7 @@ export async function forEachLine(
     line++
     onTooLong(line)
   } else if (carry !== undefined) {
-    const pending = emit(carry, 0, carry.length)
+    const pending = emit(carry, 0, carry.length, 'utf8')
     if (pending !== undefined) await pending
   }
 }

@@ -49,6 +49,32 @@ export const CAUSAL_ORDER: readonly CausalStep[] = [
   { check: 'login-outcome', why: 'What Zoho answered is the observation to explain, never its own cause.' },
 ]
 
+/**
+ * Facts that two checks see from two sides. Both still report (each with its own evidence), but the
+ * verdict names the fact once: after the root cause, "also:" leaves out the failures of the same
+ * fact. Kept as data, like the order; docs/verdicts.md lists it.
+ */
+export const SAME_FACT: ReadonlyArray<{ readonly results: readonly string[]; readonly why: string }> = [
+  {
+    results: [
+      'page-runtime/callback-object',
+      'page-runtime/callback-wrapped',
+      'page-runtime/callback-no-token',
+      'token-format/wrapped',
+      'token-format/not-a-token',
+    ],
+    why: 'What the page handed to successCallback, seen in the browser (record) and on the wire (the remote/auth call).',
+  },
+  {
+    results: ['help-center-user/case-mismatch', 'email-normalization/differs-from-user'],
+    why: "The address matches a Help Center user only when case or whitespace is ignored: the user's side and the token's side of one difference.",
+  },
+]
+
+function factOf(result: Pick<CheckResult, 'id' | 'messageId'>): number {
+  return SAME_FACT.findIndex((fact) => fact.results.includes(`${result.id}/${result.messageId}`))
+}
+
 /** Checks whose failure is an observation, not a cause: never named as the root cause. */
 const OBSERVATIONS = new Set(['login-outcome'])
 
@@ -75,6 +101,15 @@ export function isFailure(result: CheckResult): boolean {
 export function rankFailures(checks: readonly CheckResult[]): { root?: CheckResult; others: CheckResult[]; crashed: CheckResult[] } {
   const failures = checks.filter(isFailure).sort((a, b) => causalRank(a) - causalRank(b))
   const root = failures.find((failure) => !OBSERVATIONS.has(failure.id))
-  const others = failures.filter((failure) => failure !== root && !OBSERVATIONS.has(failure.id))
+  // One fact is named once: a failure of the same fact as the root cause, or as an earlier one, is left out.
+  const named = new Set(root === undefined ? [] : [factOf(root)])
+  const others = failures.filter((failure) => {
+    if (failure === root || OBSERVATIONS.has(failure.id)) return false
+    const fact = factOf(failure)
+    if (fact < 0) return true
+    if (named.has(fact)) return false
+    named.add(fact)
+    return true
+  })
   return { ...(root === undefined ? {} : { root }), others, crashed: checks.filter((check) => check.status === 'error') }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { allChecks } from '../../src/checks/index.js'
-import { CAUSAL_ORDER, causalRank, rankFailures } from '../../src/verdict/causal-order.js'
+import { CAUSAL_ORDER, causalRank, rankFailures, SAME_FACT } from '../../src/verdict/causal-order.js'
 import type { CheckResult } from '../../src/core/types.js'
 
 const doc = readFileSync(new URL('../../docs/verdicts.md', import.meta.url), 'utf8')
@@ -15,6 +15,34 @@ const result = (id: string, messageId: string, status: CheckResult['status'] = '
   hints: [],
   data: {},
   verdict: `${id}/${messageId}`,
+})
+
+describe('one fact, two checks', () => {
+  it('is documented group by group in docs/verdicts.md, with ids that exist', () => {
+    for (const fact of SAME_FACT) {
+      expect(doc).toContain(fact.results.map((id) => `\`${id}\``).join(', '))
+      expect(doc).toContain(fact.why)
+      for (const id of fact.results) {
+        const [checkId, messageId] = id.split('/')
+        const check = allChecks.find((candidate) => candidate.id === checkId)
+        expect(Object.keys(check?.messages ?? {}), id).toContain(messageId)
+      }
+    }
+  })
+
+  it('names a fact once: the root cause, not again after "also:"', () => {
+    const wrapped = rankFailures([result('token-format', 'wrapped'), result('page-runtime', 'callback-wrapped'), result('signature', 'mismatch')])
+    expect(wrapped.root?.id).toBe('page-runtime')
+    expect(wrapped.others.map((check) => `${check.id}/${check.messageId}`)).toEqual(['signature/mismatch'])
+    const user = rankFailures([result('email-normalization', 'differs-from-user'), result('help-center-user', 'case-mismatch')])
+    expect(user.root?.id).toBe('help-center-user')
+    expect(user.others).toEqual([])
+  })
+
+  it('keeps different facts of the same checks', () => {
+    const ranked = rankFailures([result('page-runtime', 'csp-blocks-login'), result('token-format', 'wrapped')])
+    expect(ranked.others.map((check) => check.id)).toEqual(['token-format'])
+  })
 })
 
 describe('the causal order', () => {

@@ -69,9 +69,9 @@ export default defineRule({
         const blocked = blocksWidget(policy)
         if (blocked === undefined) continue
         const value = blocked.nonce?.replace(/^'?nonce-|'$/gi, '')
-        if (value === undefined) context.report('blocks-widget', { directive: blocked.directive }, policy.span)
+        if (value === undefined) context.report('blocks-widget', { directive: blocked.directive, ifWidgetUsed: true }, policy.span)
         else if (file.reloadNonces?.includes(value) === true) context.report('static-nonce', {}, policy.span)
-        else context.report('blocks-widget', { directive: blocked.directive, unlessNoncePassed: true }, policy.span)
+        else context.report('blocks-widget', { directive: blocked.directive, ifWidgetUsed: true, unlessNoncePassed: true }, policy.span)
       }
       return
     }
@@ -85,7 +85,8 @@ export default defineRule({
     for (const policy of policies(text)) {
       const blocked = blocksWidget(policy)
       if (blocked === undefined) continue
-      const data = { directive: blocked.directive }
+      // "Blocks the widget" only where the tree uses the widget (decided over the tree: ifWidgetUsed).
+      const data = { directive: blocked.directive, ifWidgetUsed: true }
       if (blocked.nonce === undefined) context.report('blocks-widget', data, policy.span)
       // A served page shows its per-response nonce as a literal: not a sign of a fixed one.
       else if (!TEMPLATED.test(blocked.nonce) && !policy.templated && file.served !== true) {

@@ -15,17 +15,29 @@ import type { Finding, Location } from './types.js'
 export function scanReport(
   scans: readonly FileScan[],
   rules: readonly Rule[],
-  options: { toolVersion: string; now: number; strict: boolean; scannedFiles: number; passesNonce?: boolean; jsonEndpoints?: readonly string[] },
+  options: {
+    toolVersion: string
+    now: number
+    strict: boolean
+    scannedFiles: number
+    passesNonce?: boolean
+    /** Some file of the tree uses the widget, also one that had nothing to report. */
+    loadsWidget?: boolean
+    jsonEndpoints?: readonly string[]
+  },
 ): Report {
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
   const noncePassed = options.passesNonce === true || scans.some((scan) => scan.passesNonce)
+  const widgetUsed = options.loadsWidget === true || scans.some((scan) => scan.loadsWidget)
   const jsonPaths = new Set([...(options.jsonEndpoints ?? []), ...scans.flatMap((scan) => scan.jsonEndpoints)].map(endpointPath))
-  // A deferred finding stands when the tree confirms it: no nonce reaches the snippet, or the
-  // endpoint it reads as text is one the tree answers with JSON.
+  // A deferred finding stands when the tree confirms it: a CSP blocks the widget when the tree uses
+  // the widget and no nonce reaches the snippet (in a tree without the widget a CSP is none of
+  // ASAP's business: measured on playwright-core's trace viewer); a page reads an endpoint as text
+  // that the tree answers with JSON.
   const stands = (finding: Finding) => {
     const endpoint = finding.data.ifJsonEndpoint
     if (typeof endpoint === 'string') return jsonPaths.has(endpointPath(endpoint))
-    return !noncePassed
+    return (finding.data.ifWidgetUsed !== true || widgetUsed) && (finding.data.unlessNoncePassed !== true || !noncePassed)
   }
   const subjects: SubjectReport[] = []
   for (const scan of scans) {
@@ -59,7 +71,7 @@ export function scanReport(
 function resultFor(rule: Rule, finding: Finding, text: string, starts: readonly number[], minified: boolean): CheckResult {
   const message = rule.messages[finding.messageId] ?? { text: finding.messageId }
   const location = locate(starts, finding.span.start, finding.span.end)
-  const { unlessNoncePassed: _deferred, ifJsonEndpoint: _endpoint, ...findingData } = finding.data
+  const { unlessNoncePassed: _deferred, ifWidgetUsed: _widget, ifJsonEndpoint: _endpoint, ...findingData } = finding.data
   const data = { ...findingData, ...location, snippet: snippet(text, starts, finding, location, minified) }
   const status = message.status === 'pass' ? 'pass' : rule.severity === 'error' ? 'fail' : rule.severity === 'warning' ? 'warn' : 'pass'
   return {

@@ -11,9 +11,11 @@ import type { Finding, Language, ScanConfig, Script, SourceFile, Span } from './
 export interface FileScan {
   readonly file: SourceFile
   readonly findings: readonly Finding[]
-  /** Findings that depend on the rest of the tree: a nonce passed to the snippet, an endpoint answered with JSON. */
+  /** Findings that depend on the rest of the tree: the widget used, a nonce passed to the snippet, an endpoint answered with JSON. */
   readonly unlessNoncePassed: readonly Finding[]
   readonly passesNonce: boolean
+  /** The file loads or drives the ASAP widget (its loader, the snippet, ZohoDeskAsap, the 1.0 settings). */
+  readonly loadsWidget: boolean
   /** Endpoints this file answers with JSON (server code), for findings that depend on them. */
   readonly jsonEndpoints: readonly string[]
   readonly notes: readonly string[]
@@ -33,11 +35,15 @@ export function sourceFile(path: string, text: string): SourceFile | undefined {
 const NONCE_PASSED =
   /\.nonce\s*=\s*(?!["']\{place_your_nonce_value_here\})(?:["']?\s*(?:<%=?|\{\{|\{%|@|\$\{|\{)|[A-Za-z_$(])|setAttribute\(\s*["']nonce["']\s*,\s*(?!["']\{place)[A-Za-z_$(]|<script\b[^>]*\bnonce\s*=[^>]*\bsrc\s*=[^>]*asapApp|<script\b[^>]*\bsrc\s*=[^>]*asapApp[^>]*\bnonce\s*=/
 
+// What shows that a tree uses the widget at all: a CSP that "blocks the widget" is a finding only then.
+const WIDGET = /asapApp\/|ZohoDeskAsap|zohodeskasapscript|ZohoHCAsap|\/portal\/api\/web\/inapp\//
+
 /** Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out. */
 export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig): FileScan {
   // Most files of a large tree match no trigger at all: one pass, then nothing else.
   const endpoints = jsonEndpoints(file)
-  if (!mayMatch(file.text)) return { file, findings: [], unlessNoncePassed: [], passesNonce: false, jsonEndpoints: endpoints, notes: [], crashed: [] }
+  if (!mayMatch(file.text))
+    return { file, findings: [], unlessNoncePassed: [], passesNonce: false, loadsWidget: false, jsonEndpoints: endpoints, notes: [], crashed: [] }
   const active = rules.filter((rule) => rule.languages.includes(file.language) && rule.trigger.test(file.text))
   const findings: Finding[] = []
   const deferred: Finding[] = []
@@ -46,6 +52,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
   let scripts: Script[] | undefined
   let code: string | undefined
   const passesNonce = /nonce/i.test(file.text) && NONCE_PASSED.test(file.text)
+  const loadsWidget = WIDGET.test(file.text)
   for (const rule of active) {
     const context: RuleContext = {
       file,
@@ -64,7 +71,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       },
       report(messageId: string, data: FindingData, span: Span, redact?: Span) {
         const finding: Finding = { ruleId: rule.id, messageId, data, span, ...(redact === undefined ? {} : { redact }) }
-        if (data.unlessNoncePassed === true || typeof data.ifJsonEndpoint === 'string') deferred.push(finding)
+        if (data.unlessNoncePassed === true || data.ifWidgetUsed === true || typeof data.ifJsonEndpoint === 'string') deferred.push(finding)
         else findings.push(finding)
       },
     }
@@ -82,6 +89,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
     findings: dedupe(findings.filter(keep)),
     unlessNoncePassed: dedupe(deferred.filter(keep)),
     passesNonce,
+    loadsWidget,
     jsonEndpoints: endpoints,
     notes,
     crashed,

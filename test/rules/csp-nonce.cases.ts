@@ -8,6 +8,14 @@ export const cases: readonly RuleCase[] = [
     path: 'public/index.html',
     code: '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">',
     expect: ['blocks-widget'],
+    tree: [{ path: 'public/help.js', code: "window.ZohoDeskAsapReady(() => window.ZohoDeskAsap.invoke('login', getToken))" }],
+  },
+  {
+    // A tree that never loads the widget (here: a trace viewer's own CSP, as in playwright-core).
+    name: 'a CSP in a tree without the widget',
+    path: 'lib/server.js',
+    code: "res.setHeader('Content-Security-Policy', `script-src 'nonce-${nonce}'; object-src 'none'`)\nres.setHeader('Content-Security-Policy', \"script-src 'self'\")",
+    expect: [],
   },
   {
     name: 'meta CSP allows host',

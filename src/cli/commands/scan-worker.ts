@@ -26,6 +26,7 @@ export interface ScanJobResult {
   /** In file-list order within this thread; `order` is the file's index in the job's list. */
   readonly scans: ReadonlyArray<FileScan & { readonly order: number }>
   readonly passesNonce: boolean
+  readonly loadsWidget: boolean
   readonly jsonEndpoints: readonly string[]
   readonly warnings: readonly string[]
 }
@@ -37,6 +38,7 @@ export function scanFiles(job: ScanJob): ScanJobResult {
   const scans: Array<FileScan & { order: number }> = []
   const warnings: string[] = []
   let passesNonce = false
+  let loadsWidget = false
   const jsonEndpoints: string[] = []
   for (const order of indices(job)) {
     const file = job.files[order]
@@ -53,10 +55,11 @@ export function scanFiles(job: ScanJob): ScanJobResult {
     if (source === undefined) continue
     const scan = scanFile(source, rules, job.config)
     passesNonce ||= scan.passesNonce
+    loadsWidget ||= scan.loadsWidget
     jsonEndpoints.push(...scan.jsonEndpoints)
     if (scan.findings.length > 0 || scan.unlessNoncePassed.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push({ ...scan, order })
   }
-  return { scans, passesNonce, jsonEndpoints, warnings }
+  return { scans, passesNonce, loadsWidget, jsonEndpoints, warnings }
 }
 
 /** The indices of the files this thread scans: all of them, or what it takes from the shared counter. */

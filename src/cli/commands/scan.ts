@@ -60,6 +60,7 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
   const scans = results.flatMap((result) => result.scans).sort((a, b) => a.order - b.order)
   // The tree passes a nonce when any file does, also one that had nothing else to report.
   const passesNonce = results.some((result) => result.passesNonce)
+  const loadsWidget = results.some((result) => result.loadsWidget)
   const jsonEndpoints = results.flatMap((result) => result.jsonEndpoints)
   const report = scanReport(scans, allRules, {
     toolVersion: toolVersion(),
@@ -67,6 +68,7 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
     strict: optFlag(options, 'strict'),
     scannedFiles: files.length,
     passesNonce,
+    loadsWidget,
     jsonEndpoints,
   })
   return printScanReport(report, files.length, options, io)

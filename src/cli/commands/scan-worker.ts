@@ -4,7 +4,7 @@ import { allRules } from '../../rules/index.js'
 import { type FileScan, PREFILTER, scanFile, sourceFile } from '../../scan/scan-file.js'
 import type { ScanConfig } from '../../scan/types.js'
 
-/** What the scan command hands a worker: its share of the files, the rules and the config. */
+/** What the scan command hands a thread: the files, the rules and the config. */
 export interface ScanJob {
   readonly files: ReadonlyArray<{ readonly absolute: string; readonly display: string }>
   readonly ruleIds: readonly string[]
@@ -21,9 +21,9 @@ export interface ScanJob {
 /** Files a thread takes from the shared list at a time: small, so the threads finish together. */
 const TAKE = 8
 
-/** What a worker sends back: only the scans worth reporting (files without findings stay here). */
+/** What a scan gives back: only the scans worth reporting, and the tree-wide facts. */
 export interface ScanJobResult {
-  /** In file-list order within this thread; `order` is the file's index in the job's list. */
+  /** In the order the files were scanned; `order` is the file's index in the job's list. */
   readonly scans: ReadonlyArray<FileScan & { readonly order: number }>
   readonly passesNonce: boolean
   readonly loadsWidget: boolean
@@ -31,15 +31,48 @@ export interface ScanJobResult {
   readonly warnings: readonly string[]
 }
 
-/** Reads and scans a list of files; shared by the main thread (small trees) and the workers. */
-export function scanFiles(job: ScanJob): ScanJobResult {
-  const rules = allRules.filter((rule) => job.ruleIds.includes(rule.id))
-  const reader = fileReader()
+/**
+ * Scans file texts one by one and keeps what the report needs: the scans worth reporting (files
+ * without findings are dropped here) and the tree-wide facts (a nonce passed, the widget used,
+ * endpoints answered with JSON). Used in one thread for small trees, and by the main thread for
+ * the files the filter workers send (see `filterFiles`).
+ */
+export function scanCollector(ruleIds: readonly string[], config: ScanConfig) {
+  const rules = allRules.filter((rule) => ruleIds.includes(rule.id))
   const scans: Array<FileScan & { order: number }> = []
-  const warnings: string[] = []
   let passesNonce = false
   let loadsWidget = false
   const jsonEndpoints: string[] = []
+  return {
+    add(order: number, display: string, text: string): void {
+      const source = sourceFile(display, text)
+      if (source === undefined) return
+      const scan = scanFile(source, rules, config)
+      passesNonce ||= scan.passesNonce
+      loadsWidget ||= scan.loadsWidget
+      jsonEndpoints.push(...scan.jsonEndpoints)
+      if (scan.findings.length > 0 || scan.unlessNoncePassed.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push({ ...scan, order })
+    },
+    result(warnings: readonly string[]): ScanJobResult {
+      return { scans, passesNonce, loadsWidget, jsonEndpoints, warnings }
+    },
+  }
+}
+
+/** Reads and scans a list of files in this thread. */
+export function scanFiles(job: ScanJob): ScanJobResult {
+  const collector = scanCollector(job.ruleIds, job.config)
+  const warnings = filterFiles(job, (order, text) => collector.add(order, job.files[order]?.display ?? '', text))
+  return collector.result(warnings)
+}
+
+/**
+ * Reads the files this thread takes and hands on the text of each that may matter (the one-pass
+ * filter below); returns the warnings for files it skipped.
+ */
+export function filterFiles(job: ScanJob, matched: (order: number, text: string) => void): string[] {
+  const reader = fileReader()
+  const warnings: string[] = []
   for (const order of indices(job)) {
     const file = job.files[order]
     if (file === undefined) continue
@@ -50,16 +83,9 @@ export function scanFiles(job: ScanJob): ScanJobResult {
     }
     // The triggers are ASCII: test them on a latin1 view (no UTF-8 decoding), and decode only the
     // few files that match. Most files of a large tree stop here.
-    if (!READ_FILTER.test(read.toString('latin1'))) continue
-    const source = sourceFile(file.display, read.toString('utf8'))
-    if (source === undefined) continue
-    const scan = scanFile(source, rules, job.config)
-    passesNonce ||= scan.passesNonce
-    loadsWidget ||= scan.loadsWidget
-    jsonEndpoints.push(...scan.jsonEndpoints)
-    if (scan.findings.length > 0 || scan.unlessNoncePassed.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push({ ...scan, order })
+    if (READ_FILTER.test(read.toString('latin1'))) matched(order, read.toString('utf8'))
   }
-  return { scans, passesNonce, loadsWidget, jsonEndpoints, warnings }
+  return warnings
 }
 
 /** The indices of the files this thread scans: all of them, or what it takes from the shared counter. */
@@ -118,14 +144,23 @@ function fileReader(): { read(path: string, maxBytes: number): Buffer | string }
   }
 }
 
+/** What a filter worker sends: the texts of the files that may matter, then its warnings. */
+export type FilterMessage =
+  | { readonly kind: 'files'; readonly files: ReadonlyArray<{ readonly order: number; readonly text: string }> }
+  | { readonly kind: 'done'; readonly warnings: readonly string[] }
+  | { readonly kind: 'error'; readonly error: string }
+
 // A worker gets its job as its first message; scan.ts marks it with workerData `{ scanWorker: true }`.
+// It only reads and filters: the main thread parses what it sends (see scan.ts for why).
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'scanWorker' in workerData) {
   const port = parentPort
+  const send = (message: FilterMessage) => port.postMessage(message)
   port.once('message', (job: ScanJob) => {
     try {
-      port.postMessage(scanFiles(job))
+      const warnings = filterFiles(job, (order, text) => send({ kind: 'files', files: [{ order, text }] }))
+      send({ kind: 'done', warnings })
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? error.message : String(error) })
+      send({ kind: 'error', error: error instanceof Error ? error.message : String(error) })
     }
   })
 }

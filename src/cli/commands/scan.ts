@@ -8,7 +8,7 @@ import { scanReport } from '../../scan/build-report.js'
 import type { ScanConfig } from '../../scan/types.js'
 import { listFiles, type TreeReader } from '../../scan/walk.js'
 import type { CliIO } from '../cli-io.js'
-import { type ScanJob, type ScanJobResult, scanFiles } from './scan-worker.js'
+import { type FilterMessage, type ScanJob, type ScanJobResult, scanCollector, scanFiles } from './scan-worker.js'
 import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { loadConfig } from '../io/integration-setup.js'
 import { printScanReport } from './scan-output.js'
@@ -54,14 +54,12 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
       files.push({ absolute: join(absolute, ...path.split('/')), display: toPosix(relative(io.cwd, join(absolute, ...path.split('/')))) })
   }
   const job = { files, ruleIds: rules.map((rule) => rule.id), config, maxBytes: MAX_FILE_BYTES }
-  const results = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? await startWorkers().run(job) : [scanFiles(job)]
-  for (const warning of results.flatMap((result) => result.warnings)) io.stderr(`asap-doctor: warning: ${warning}\n`)
-  // The threads took files in no fixed order: the report lists them in walk order.
-  const scans = results.flatMap((result) => result.scans).sort((a, b) => a.order - b.order)
-  // The tree passes a nonce when any file does, also one that had nothing else to report.
-  const passesNonce = results.some((result) => result.passesNonce)
-  const loadsWidget = results.some((result) => result.loadsWidget)
-  const jsonEndpoints = results.flatMap((result) => result.jsonEndpoints)
+  const result = files.length >= PARALLEL_FROM && availableParallelism() > 1 ? await scanInWorkers(job) : scanFiles(job)
+  for (const warning of result.warnings) io.stderr(`asap-doctor: warning: ${warning}\n`)
+  // Files reach the scan in no fixed order when threads share the list: the report lists them in walk order.
+  const scans = [...result.scans].sort((a, b) => a.order - b.order)
+  // The tree passes a nonce, or uses the widget, when any file does, also one that had nothing else to report.
+  const { passesNonce, loadsWidget, jsonEndpoints } = result
   const report = scanReport(scans, allRules, {
     toolVersion: toolVersion(),
     now: io.now(),
@@ -75,36 +73,40 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
 }
 
 /**
- * Worker threads, one per core (at most four). They take files from one shared counter (see
- * scan-worker.ts), so the load evens out however the large bundles are spread over the tree.
+ * Large trees: worker threads, one per core (at most four), read and filter the files, taking them
+ * from one shared counter so the load evens out; the main thread parses and scans the few that may
+ * matter as they arrive. One parsing thread warms up its JIT once (the first parses run several
+ * times slower than the later ones, and every thread pays that again) and overlaps with the filter:
+ * measured about 20 % faster than every worker parsing its own matches (bench/scan-bench.js).
  */
-function startWorkers(): { run(job: ScanJob): Promise<ScanJobResult[]> } {
+function scanInWorkers(job: ScanJob): Promise<ScanJobResult> {
   const count = Math.min(availableParallelism(), 4)
   const url = new URL('./scan-worker.js', import.meta.url)
-  // A bounded heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
-  const workers = Array.from(
+  const collector = scanCollector(job.ruleIds, job.config)
+  const next = new Int32Array(new SharedArrayBuffer(4))
+  const warnings: string[] = []
+  const pending = Array.from(
     { length: count },
-    () => new Worker(url, { workerData: { scanWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } }),
+    () =>
+      new Promise<void>((resolveDone, reject) => {
+        // A bounded heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
+        const worker = new Worker(url, { workerData: { scanWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } })
+        worker.on('message', (message: FilterMessage) => {
+          if (message.kind === 'files') for (const file of message.files) collector.add(file.order, job.files[file.order]?.display ?? '', file.text)
+          else {
+            void worker.terminate()
+            if (message.kind === 'error') reject(new Error(message.error))
+            else {
+              warnings.push(...message.warnings)
+              resolveDone()
+            }
+          }
+        })
+        worker.once('error', reject)
+        worker.postMessage({ ...job, next })
+      }),
   )
-  return {
-    run(job) {
-      const next = new Int32Array(new SharedArrayBuffer(4))
-      return Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<ScanJobResult>((resolveResult, reject) => {
-              worker.once('message', (message: ScanJobResult | { error: string }) => {
-                void worker.terminate()
-                if ('error' in message) reject(new Error(message.error))
-                else resolveResult(message)
-              })
-              worker.once('error', reject)
-              worker.postMessage({ ...job, next })
-            }),
-        ),
-      )
-    },
-  }
+  return Promise.all(pending).then(() => collector.result(warnings))
 }
 
 function selectRules(only: readonly string[] | undefined, skip: readonly string[] | undefined) {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { scanFiles } from '../../src/cli/commands/scan-worker.js'
+import { scanFiles } from '../../src/cli/commands/scan-files.js'
 import { allRules } from '../../src/rules/index.js'
 
 // The threads of a large scan share one counter of the next file; this runs two "threads" in turn

@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { allRules } from '../../rules/index.js'
-import { type FileScan, PREFILTER, scanFile, sourceFile } from '../../scan/scan-file.js'
+import { READ_FILTER } from '../../scan/prefilter.js'
 import type { ScanConfig } from '../../scan/types.js'
 
 /** What the scan command hands a thread: the files, the rules and the config. */
@@ -20,51 +19,6 @@ export interface ScanJob {
 
 /** Files a thread takes from the shared list at a time: small, so the threads finish together. */
 const TAKE = 8
-
-/** What a scan gives back: only the scans worth reporting, and the tree-wide facts. */
-export interface ScanJobResult {
-  /** In the order the files were scanned; `order` is the file's index in the job's list. */
-  readonly scans: ReadonlyArray<FileScan & { readonly order: number }>
-  readonly passesNonce: boolean
-  readonly loadsWidget: boolean
-  readonly jsonEndpoints: readonly string[]
-  readonly warnings: readonly string[]
-}
-
-/**
- * Scans file texts one by one and keeps what the report needs: the scans worth reporting (files
- * without findings are dropped here) and the tree-wide facts (a nonce passed, the widget used,
- * endpoints answered with JSON). Used in one thread for small trees, and by the main thread for
- * the files the filter workers send (see `filterFiles`).
- */
-export function scanCollector(ruleIds: readonly string[], config: ScanConfig) {
-  const rules = allRules.filter((rule) => ruleIds.includes(rule.id))
-  const scans: Array<FileScan & { order: number }> = []
-  let passesNonce = false
-  let loadsWidget = false
-  const jsonEndpoints: string[] = []
-  return {
-    add(order: number, display: string, text: string): void {
-      const source = sourceFile(display, text)
-      if (source === undefined) return
-      const scan = scanFile(source, rules, config)
-      passesNonce ||= scan.passesNonce
-      loadsWidget ||= scan.loadsWidget
-      jsonEndpoints.push(...scan.jsonEndpoints)
-      if (scan.findings.length > 0 || scan.unlessNoncePassed.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push({ ...scan, order })
-    },
-    result(warnings: readonly string[]): ScanJobResult {
-      return { scans, passesNonce, loadsWidget, jsonEndpoints, warnings }
-    },
-  }
-}
-
-/** Reads and scans a list of files in this thread. */
-export function scanFiles(job: ScanJob): ScanJobResult {
-  const collector = scanCollector(job.ruleIds, job.config)
-  const warnings = filterFiles(job, (order, text) => collector.add(order, job.files[order]?.display ?? '', text))
-  return collector.result(warnings)
-}
 
 /**
  * Reads the files this thread takes and hands on the text of each that may matter (the one-pass
@@ -101,12 +55,6 @@ function* indices(job: ScanJob): Generator<number> {
     for (let order = from; order < Math.min(from + TAKE, job.files.length); order += 1) yield order
   }
 }
-
-/**
- * The files that may matter: what a rule could report on, or a server endpoint answering JSON
- * (which makes a page's `res.text()` wrong). One pass instead of two.
- */
-const READ_FILTER = new RegExp(`${PREFILTER.source}|\\.json\\(|jsonify`, 'i')
 
 /**
  * Synchronous reads into one reused buffer. Synchronous: a worker has nothing else to do meanwhile,
@@ -151,7 +99,8 @@ export type FilterMessage =
   | { readonly kind: 'error'; readonly error: string }
 
 // A worker gets its job as its first message; scan.ts marks it with workerData `{ scanWorker: true }`.
-// It only reads and filters: the main thread parses what it sends (see scan.ts for why).
+// It only reads and filters, and loads nothing else (no rules, no parser): the main thread parses
+// what it sends (see scan.ts for why).
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'scanWorker' in workerData) {
   const port = parentPort
   const send = (message: FilterMessage) => port.postMessage(message)

@@ -3,6 +3,7 @@ import { buildReport, type Report, type SubjectReport } from '../core/report.js'
 import type { CheckResult } from '../core/types.js'
 import type { Rule } from '../rules/define-rule.js'
 import type { FileScan } from './scan-file.js'
+import { standsInTree, type TreeFacts, withoutDeferral } from './deferral.js'
 import { endpointPath } from './json-endpoints.js'
 import { lineOf, lineStarts } from './suppress.js'
 import type { Finding, Location } from './types.js'
@@ -27,21 +28,14 @@ export function scanReport(
   },
 ): Report {
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
-  const noncePassed = options.passesNonce === true || scans.some((scan) => scan.passesNonce)
-  const widgetUsed = options.loadsWidget === true || scans.some((scan) => scan.loadsWidget)
-  const jsonPaths = new Set([...(options.jsonEndpoints ?? []), ...scans.flatMap((scan) => scan.jsonEndpoints)].map(endpointPath))
-  // A deferred finding stands when the tree confirms it: a CSP blocks the widget when the tree uses
-  // the widget and no nonce reaches the snippet (in a tree without the widget a CSP is none of
-  // ASAP's business: measured on playwright-core's trace viewer); a page reads an endpoint as text
-  // that the tree answers with JSON.
-  const stands = (finding: Finding) => {
-    const endpoint = finding.data.ifJsonEndpoint
-    if (typeof endpoint === 'string') return jsonPaths.has(endpointPath(endpoint))
-    return (finding.data.ifWidgetUsed !== true || widgetUsed) && (finding.data.unlessNoncePassed !== true || !noncePassed)
+  const tree: TreeFacts = {
+    noncePassed: options.passesNonce === true || scans.some((scan) => scan.passesNonce),
+    widgetUsed: options.loadsWidget === true || scans.some((scan) => scan.loadsWidget),
+    jsonPaths: new Set([...(options.jsonEndpoints ?? []), ...scans.flatMap((scan) => scan.jsonEndpoints)].map(endpointPath)),
   }
   const subjects: SubjectReport[] = []
   for (const scan of scans) {
-    const findings = [...scan.findings, ...scan.unlessNoncePassed.filter(stands)].sort((a, b) => a.span.start - b.span.start)
+    const findings = [...scan.findings, ...scan.deferred.filter((finding) => standsInTree(finding.data, tree))].sort((a, b) => a.span.start - b.span.start)
     if (findings.length === 0 && scan.crashed.length === 0) continue
     const starts = lineStarts(scan.file.text)
     const checks: CheckResult[] = []
@@ -71,8 +65,7 @@ export function scanReport(
 function resultFor(rule: Rule, finding: Finding, text: string, starts: readonly number[], minified: boolean): CheckResult {
   const message = rule.messages[finding.messageId] ?? { text: finding.messageId }
   const location = locate(starts, finding.span.start, finding.span.end)
-  const { unlessNoncePassed: _deferred, ifWidgetUsed: _widget, ifJsonEndpoint: _endpoint, ...findingData } = finding.data
-  const data = { ...findingData, ...location, snippet: snippet(text, starts, finding, location, minified) }
+  const data = { ...withoutDeferral(finding.data), ...location, snippet: snippet(text, starts, finding, location, minified) }
   const status = message.status === 'pass' ? 'pass' : rule.severity === 'error' ? 'fail' : rule.severity === 'warning' ? 'warn' : 'pass'
   return {
     id: rule.id,

@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../rules/define-rule.js'
 import { isMinified, languageOf, sideOf } from './classify.js'
 import { ProgramIndex } from './js/ast.js'
 import { parseProgram } from './js/parse.js'
+import { isDeferred } from './deferral.js'
 import { jsonEndpoints } from './json-endpoints.js'
 import { mayMatch } from './prefilter.js'
 import { withoutMarkupComments } from './markup-comments.js'
@@ -12,8 +13,8 @@ import type { Finding, Language, ScanConfig, Script, SourceFile, Span } from './
 export interface FileScan {
   readonly file: SourceFile
   readonly findings: readonly Finding[]
-  /** Findings that depend on the rest of the tree: the widget used, a nonce passed to the snippet, an endpoint answered with JSON. */
-  readonly unlessNoncePassed: readonly Finding[]
+  /** Findings that depend on the rest of the tree (see deferral.ts): the report keeps those the tree confirms. */
+  readonly deferred: readonly Finding[]
   readonly passesNonce: boolean
   /** The file loads or drives the ASAP widget (its loader, the snippet, ZohoDeskAsap, the 1.0 settings). */
   readonly loadsWidget: boolean
@@ -44,7 +45,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
   // Most files of a large tree match no trigger at all: one pass, then nothing else.
   const endpoints = jsonEndpoints(file)
   if (!mayMatch(file.text))
-    return { file, findings: [], unlessNoncePassed: [], passesNonce: false, loadsWidget: false, jsonEndpoints: endpoints, notes: [], crashed: [] }
+    return { file, findings: [], deferred: [], passesNonce: false, loadsWidget: false, jsonEndpoints: endpoints, notes: [], crashed: [] }
   const active = rules.filter((rule) => rule.languages.includes(file.language) && rule.trigger.test(file.text))
   const findings: Finding[] = []
   const deferred: Finding[] = []
@@ -72,7 +73,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       },
       report(messageId: string, data: FindingData, span: Span, redact?: Span) {
         const finding: Finding = { ruleId: rule.id, messageId, data, span, ...(redact === undefined ? {} : { redact }) }
-        if (data.unlessNoncePassed === true || data.ifWidgetUsed === true || typeof data.ifJsonEndpoint === 'string') deferred.push(finding)
+        if (isDeferred(data)) deferred.push(finding)
         else findings.push(finding)
       },
     }
@@ -88,7 +89,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
   return {
     file,
     findings: dedupe(findings.filter(keep)),
-    unlessNoncePassed: dedupe(deferred.filter(keep)),
+    deferred: dedupe(deferred.filter(keep)),
     passesNonce,
     loadsWidget,
     jsonEndpoints: endpoints,

@@ -1,7 +1,13 @@
 import { allRules } from '../../rules/index.js'
 import { type FileScan, scanFile, sourceFile } from '../../scan/scan-file.js'
 import type { ScanConfig } from '../../scan/types.js'
-import { filterFiles, type ScanJob } from './scan-worker.js'
+import { type FilterJob, filterFiles } from './scan-worker.js'
+
+/** What the scan command scans: the files, and the rules and config to scan them with. */
+export interface ScanJob extends FilterJob {
+  readonly ruleIds: readonly string[]
+  readonly config: ScanConfig
+}
 
 /** What a scan gives back: only the scans worth reporting, and the tree-wide facts. */
 export interface ScanJobResult {
@@ -33,7 +39,7 @@ export function scanCollector(ruleIds: readonly string[], config: ScanConfig) {
       passesNonce ||= scan.passesNonce
       loadsWidget ||= scan.loadsWidget
       jsonEndpoints.push(...scan.jsonEndpoints)
-      if (scan.findings.length > 0 || scan.unlessNoncePassed.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push({ ...scan, order })
+      if (scan.findings.length > 0 || scan.deferred.length > 0 || scan.crashed.length > 0 || scan.notes.length > 0) scans.push({ ...scan, order })
     },
     result(warnings: readonly string[]): ScanJobResult {
       return { scans, passesNonce, loadsWidget, jsonEndpoints, warnings }

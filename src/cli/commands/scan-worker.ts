@@ -1,18 +1,15 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { READ_FILTER } from '../../scan/prefilter.js'
-import type { ScanConfig } from '../../scan/types.js'
 
-/** What the scan command hands a thread: the files, the rules and the config. */
-export interface ScanJob {
+/** What a filter thread needs: the files, the size limit, and the counter it shares with the others. */
+export interface FilterJob {
   readonly files: ReadonlyArray<{ readonly absolute: string; readonly display: string }>
-  readonly ruleIds: readonly string[]
-  readonly config: ScanConfig
   readonly maxBytes: number
   /**
-   * A shared counter of the next file to take, when several threads scan the same list: each takes
-   * a few files at a time, so a thread that drew large bundles does not keep the others waiting.
-   * Without it the thread scans every file.
+   * A shared counter of the next file to take, when several threads filter the same list: each
+   * takes a few files at a time, so a thread that drew large bundles does not keep the others
+   * waiting. Without it the thread reads every file.
    */
   readonly next?: Int32Array
 }
@@ -24,7 +21,7 @@ const TAKE = 8
  * Reads the files this thread takes and hands on the text of each that may matter (the one-pass
  * filter below); returns the warnings for files it skipped.
  */
-export function filterFiles(job: ScanJob, matched: (order: number, text: string) => void): string[] {
+export function filterFiles(job: FilterJob, matched: (order: number, text: string) => void): string[] {
   const reader = fileReader()
   const warnings: string[] = []
   for (const order of indices(job)) {
@@ -43,7 +40,7 @@ export function filterFiles(job: ScanJob, matched: (order: number, text: string)
 }
 
 /** The indices of the files this thread scans: all of them, or what it takes from the shared counter. */
-function* indices(job: ScanJob): Generator<number> {
+function* indices(job: FilterJob): Generator<number> {
   const next = job.next
   if (next === undefined) {
     for (let order = 0; order < job.files.length; order += 1) yield order
@@ -92,9 +89,9 @@ function fileReader(): { read(path: string, maxBytes: number): Buffer | string }
   }
 }
 
-/** What a filter worker sends: the texts of the files that may matter, then its warnings. */
+/** What a filter worker sends: the text of each file that may matter, then its warnings. */
 export type FilterMessage =
-  | { readonly kind: 'files'; readonly files: ReadonlyArray<{ readonly order: number; readonly text: string }> }
+  | { readonly kind: 'file'; readonly order: number; readonly text: string }
   | { readonly kind: 'done'; readonly warnings: readonly string[] }
   | { readonly kind: 'error'; readonly error: string }
 
@@ -104,9 +101,9 @@ export type FilterMessage =
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'scanWorker' in workerData) {
   const port = parentPort
   const send = (message: FilterMessage) => port.postMessage(message)
-  port.once('message', (job: ScanJob) => {
+  port.once('message', (job: FilterJob) => {
     try {
-      const warnings = filterFiles(job, (order, text) => send({ kind: 'files', files: [{ order, text }] }))
+      const warnings = filterFiles(job, (order, text) => send({ kind: 'file', order, text }))
       send({ kind: 'done', warnings })
     } catch (error) {
       send({ kind: 'error', error: error instanceof Error ? error.message : String(error) })

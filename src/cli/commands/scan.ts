@@ -8,8 +8,8 @@ import { scanReport } from '../../scan/build-report.js'
 import type { ScanConfig } from '../../scan/types.js'
 import { listFiles, type TreeReader } from '../../scan/walk.js'
 import type { CliIO } from '../cli-io.js'
-import { type ScanJobResult, scanCollector, scanFiles } from './scan-files.js'
-import type { FilterMessage, ScanJob } from './scan-worker.js'
+import { type ScanJob, type ScanJobResult, scanCollector, scanFiles } from './scan-files.js'
+import type { FilterJob, FilterMessage } from './scan-worker.js'
 import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { loadConfig } from '../io/integration-setup.js'
 import { printScanReport } from './scan-output.js'
@@ -84,7 +84,8 @@ function scanInWorkers(job: ScanJob): Promise<ScanJobResult> {
   const count = Math.min(availableParallelism(), 4)
   const url = new URL('./scan-worker.js', import.meta.url)
   const collector = scanCollector(job.ruleIds, job.config)
-  const next = new Int32Array(new SharedArrayBuffer(4))
+  // Only what filtering needs: the rules and config stay on this thread, which scans.
+  const filterJob: FilterJob = { files: job.files, maxBytes: job.maxBytes, next: new Int32Array(new SharedArrayBuffer(4)) }
   const warnings: string[] = []
   const pending = Array.from(
     { length: count },
@@ -93,7 +94,7 @@ function scanInWorkers(job: ScanJob): Promise<ScanJobResult> {
         // A bounded heap per worker: it holds one file at a time, and a bounded heap keeps peak RSS down.
         const worker = new Worker(url, { workerData: { scanWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } })
         worker.on('message', (message: FilterMessage) => {
-          if (message.kind === 'files') for (const file of message.files) collector.add(file.order, job.files[file.order]?.display ?? '', file.text)
+          if (message.kind === 'file') collector.add(message.order, job.files[message.order]?.display ?? '', message.text)
           else {
             void worker.terminate()
             if (message.kind === 'error') reject(new Error(message.error))
@@ -104,7 +105,7 @@ function scanInWorkers(job: ScanJob): Promise<ScanJobResult> {
           }
         })
         worker.once('error', reject)
-        worker.postMessage({ ...job, next })
+        worker.postMessage(filterJob)
       }),
   )
   return Promise.all(pending).then(() => collector.result(warnings))

@@ -6,7 +6,7 @@ import { parseInstant } from '../time.js'
 import { isPlainObject } from '../token/parse-token.js'
 import type { CheckResult, DataValue, SecretCandidate } from '../types.js'
 import type { BadLine, CauseHit, LineOutcome, TokenOutcome } from './aggregate.js'
-import { type FastPathContext, type HmacKey, hmacKey, isCleanToken } from './fast-path.js'
+import { type FastPathContext, hmacKey, isCleanToken } from './fast-path.js'
 
 /** Shared by every clean outcome: nothing to list, nothing allocated. */
 const NONE: readonly never[] = Object.freeze([])
@@ -36,20 +36,19 @@ export interface BatchOptions {
  */
 export class BatchDiagnoser {
   readonly #options: BatchOptions
-  readonly #key: HmacKey | undefined
   readonly #fieldPath: readonly string[] | undefined
   readonly #timePath: readonly string[] | undefined
   /** The sentence the checks give a clean token, learnt from the first one (see #calibrate). */
   #cleanVerdict: string | undefined
   #fastPath: boolean
+  /** The clock, leeway and prepared secret of the fast path; one object for the whole batch. */
   readonly #context: FastPathContext
 
   constructor(options: BatchOptions) {
     this.#options = options
     const primary = options.secrets.find((secret) => secret.label === 'primary')
-    this.#key = primary === undefined ? undefined : hmacKey(primary.bytes)
     this.#context =
-      this.#key === undefined ? { now: options.now, leewayMs: options.leewayMs } : { now: options.now, leewayMs: options.leewayMs, key: this.#key }
+      primary === undefined ? { now: options.now, leewayMs: options.leewayMs } : { now: options.now, leewayMs: options.leewayMs, key: hmacKey(primary.bytes) }
     this.#fieldPath = options.field?.split('.')
     this.#timePath = options.timeField?.split('.')
     // --expect-email compares each token to one address: rare in a batch, and the checks do it.
@@ -89,7 +88,7 @@ export class BatchDiagnoser {
       if (this.#cleanVerdict === undefined) return this.#calibrate(input, line, now, evaluatedAt)
       // A clean token is a bare a.b.c with a 43-character signature: masking is cutting it off.
       const token = this.#options.reveal ? input : `${input.slice(0, input.length - 43)}***`
-      const signatureUnverified = this.#key === undefined
+      const signatureUnverified = this.#context.key === undefined
       const verdict = this.#cleanVerdict
       // Two literals rather than one with a conditional spread: the spread costs more than the rest
       // of a clean token's bookkeeping (measured in bench/batch-bench.js).

@@ -38,24 +38,11 @@ const MAX_HAR_BYTES = 150 * 1024
 const QUIET_MS = 2500
 const SECRET_FILE = 'fixtures/examples/asap-secret.txt'
 const USERS_FILE = 'fixtures/scenarios/end-users.txt'
-const BASE_ARGS = [
-  '--org-id',
-  '712340056',
-  '--data-center',
-  'us',
-  '--app-id',
-  '4213000000108007',
-  '--allowed-domain',
-  'app.example.com',
-  '--allowed-domain',
-  'support.example.com',
-  '--secret-file',
-  SECRET_FILE,
-]
 /** The failing scenario recorded a second time as a DevTools-style HAR. */
 const DEVTOOLS_OF = 'user-missing'
 
 const sim = await loadSimulation()
+const BASE_ARGS = [...sim.facts.CLI_ARGS, '--secret-file', SECRET_FILE]
 const argv = process.argv.slice(2)
 const expectedOnly = argv.includes('--expected-only')
 const only = new Set(argv.filter((a) => !a.startsWith('--')))

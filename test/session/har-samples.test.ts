@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runCliInProcess } from '../helpers/run-cli.js'
+import * as facts from '../simulation/facts.js'
 
 // Real headless-Chromium recordings from the repository's corpus (fixtures/scenarios, recorded by
 // scripts/record-scenarios.mjs against test/simulation): each must fail exactly the check ids a
@@ -8,19 +9,8 @@ import { runCliInProcess } from '../helpers/run-cli.js'
 // root causes and verdicts, is scored by test/eval; these are the reader-level classics.
 const CORPUS = 'fixtures/scenarios'
 const SHARED = '../shared/har-samples'
-const SIMULATION = [
-  '--org-id',
-  '712340056',
-  '--data-center',
-  'us',
-  '--app-id',
-  '4213000000108007',
-  '--allowed-domain',
-  'app.example.com',
-  '--allowed-domain',
-  'support.example.com',
-]
-const SECRET = ['--secret', 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6']
+const SIMULATION = facts.CLI_ARGS
+const SECRET = ['--secret', facts.ASAP_SECRET]
 const USERS = ['--users', 'test/fixtures/users/simulation-end-users.txt']
 /** Observations (what Zoho answered), not causes: they fail whenever Zoho refused a login. */
 const OBSERVATIONS = new Set(['login-outcome'])

@@ -10,6 +10,16 @@ export const CLIENT_ID = '1000.FAKE'
 export const ASAP_SECRET = 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6'
 /** The allowed domains of the ASAP JWT settings: exact host names. */
 export const ALLOWED_DOMAINS: readonly string[] = ['app.example.com', 'support.example.com']
+/** The simulation's configuration as asap-doctor flags: what a correct diagnosis of its recordings is given. */
+export const CLI_ARGS: readonly string[] = [
+  '--org-id',
+  ORG_ID,
+  '--data-center',
+  'us',
+  '--app-id',
+  APP_ID,
+  ...ALLOWED_DOMAINS.flatMap((domain) => ['--allowed-domain', domain]),
+]
 /** Active Help Center end users of the org: exact, case-sensitive. */
 export const END_USERS: readonly string[] = ['jane.doe@example.com', 'sam.lee@example.com', 'priya.patel@example.com']
 

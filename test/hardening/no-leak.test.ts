@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMANDS } from '../../src/cli/options-table.js'
+import { harText } from '../helpers/har-builder.js'
 import { runCliInProcess } from '../helpers/run-cli.js'
 import { signToken, secretForms } from '../fuzz/engine.mjs'
 
@@ -135,52 +136,28 @@ describe('har, check and endpoint × every format', () => {
   const access = `1000.${'a1b2c3d4'.repeat(4)}.${'9f8e7d6c'.repeat(4)}`
   const refresh = 'refresh-token-value-0042'
   const harFile = join(dir, 'session.har')
-  const entry = (url: string, extra: Record<string, unknown> = {}, response: Record<string, unknown> = {}) => ({
-    startedDateTime: new Date(nb + 10_000).toISOString(),
-    time: 5,
-    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [], cookies: [], queryString: [], headersSize: -1, bodySize: 0, ...extra },
-    response: {
-      status: 200,
-      statusText: 'OK',
-      httpVersion: 'HTTP/1.1',
-      headers: [],
-      cookies: [],
-      content: { size: 0, mimeType: 'text/plain' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: 0,
-      ...response,
-    },
-    cache: {},
-    timings: { send: 0, wait: 1, receive: 1 },
-  })
   writeFileSync(
     harFile,
-    JSON.stringify({
-      log: {
-        version: '1.2',
-        creator: { name: 'test', version: '1' },
-        entries: [
-          entry(`https://app.example.com/dashboard.html?access_token=${access}&refresh_token=${refresh}`),
-          entry('https://desk.zoho.com/portal/api/web/inapp/4213000000108007?orgId=712340056'),
-          entry(
-            `https://app.example.com/api/get-jwt-token?id_token=${idToken}`,
-            {
-              headers: [
-                { value: `sid=${COOKIE}`, name: 'Cookie' },
-                { name: 'Authorization', value: `Bearer ${other}` },
-              ],
-            },
-            { content: { size: 10, mimeType: 'application/json', text: JSON.stringify({ token: login }) } },
-          ),
-          entry(
-            `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${login}`,
-            { method: 'POST' },
-            { status: 400, content: { size: 25, mimeType: 'application/json', text: '{"error":"general_error"}' } },
-          ),
-        ],
-      },
-    }),
+    harText(
+      [
+        { at: 10_000, url: `https://app.example.com/dashboard.html?access_token=${access}&refresh_token=${refresh}`, mimeType: 'text/plain' },
+        { at: 10_000, url: 'https://desk.zoho.com/portal/api/web/inapp/4213000000108007?orgId=712340056', mimeType: 'text/plain' },
+        {
+          at: 10_000,
+          url: `https://app.example.com/api/get-jwt-token?id_token=${idToken}`,
+          headers: { Cookie: `sid=${COOKIE}`, Authorization: `Bearer ${other}` },
+          response: JSON.stringify({ token: login }),
+        },
+        {
+          at: 10_000,
+          method: 'POST',
+          url: `https://accounts.zohoportal.com/accounts/op/712340056/oauth/v2/remote/auth?jwt_token=${login}`,
+          status: 400,
+          response: '{"error":"general_error"}',
+        },
+      ],
+      nb,
+    ),
   )
   const forbidden = [...secretForms(secret), ...[login, other, idToken].map((t) => t.split('.')[2] ?? ''), access, refresh, COOKIE]
 

@@ -40,8 +40,11 @@ const NONCE_PASSED =
 // What shows that a tree uses the widget at all: a CSP that "blocks the widget" is a finding only then.
 const WIDGET = /asapApp\/|ZohoDeskAsap|zohodeskasapscript|ZohoHCAsap|\/portal\/api\/web\/inapp\//
 
-/** Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out. */
-export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig): FileScan {
+/**
+ * Runs every applicable rule on one file. Pure: the text comes in, findings (data) go out.
+ * `sliceFrom` overrides the size from which scripts are parsed sliced (for the tests that compare).
+ */
+export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanConfig, sliceFrom?: number): FileScan {
   // Most files of a large tree match no trigger at all: one pass, then nothing else.
   const endpoints = jsonEndpoints(file)
   if (!mayMatch(file.text))
@@ -65,7 +68,11 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       },
       get scripts() {
         if (scripts === undefined) {
-          scripts = scriptsOf(file)
+          scripts = scriptsOf(
+            file,
+            active.map((rule) => rule.trigger),
+            sliceFrom,
+          )
           if (scripts.some((script) => script.parser === 'loose'))
             notes.push('parsed with acorn-loose: some syntax was not understood, findings may be incomplete')
         }
@@ -148,17 +155,22 @@ function skeletonOf(file: SourceFile): string {
 
 const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])
 
-/** The JavaScript of a file: the file itself, or its `<script>` blocks joined at their own offsets. */
-export function scriptsOf(file: SourceFile): Script[] {
+/**
+ * The JavaScript of a file: the file itself, or its `<script>` blocks joined at their own offsets.
+ * `anchors` (the active rules' triggers) let a large script be parsed without the statements that
+ * have nothing to do with them (js/slice.ts); `sliceFrom` is for the tests that compare both ways.
+ */
+export function scriptsOf(file: SourceFile, anchors?: readonly RegExp[], sliceFrom?: number): Script[] {
+  const slicing = { ...(anchors === undefined ? {} : { anchors }), ...(sliceFrom === undefined ? {} : { sliceFrom }) }
   if (file.language === 'javascript' || file.language === 'typescript') {
     const jsx = /\.[jt]sx$/.test(file.path)
-    const parsed = parseProgram(file.text, { typescript: TS_LANGUAGES.has(file.language), jsx })
+    const parsed = parseProgram(file.text, { typescript: TS_LANGUAGES.has(file.language), jsx, ...slicing })
     return parsed === undefined ? [] : [{ index: new ProgramIndex(parsed.program), offset: 0, parser: parsed.parser }]
   }
   if (file.language === 'html' || file.language === 'vue' || file.language === 'svelte' || file.language === 'template') {
     const page = pageScripts(file.text)
     if (page === undefined) return []
-    const parsed = parseProgram(page.code, { typescript: page.typescript, jsx: false })
+    const parsed = parseProgram(page.code, { typescript: page.typescript, jsx: false, ...slicing })
     return parsed === undefined ? [] : [{ index: new ProgramIndex(parsed.program), offset: 0, parser: parsed.parser }]
   }
   return []

@@ -9,6 +9,14 @@ export const cases: readonly RuleCase[] = [
     expect: ['seconds-claim', 'seconds-claim'],
   },
   {
+    // Only the secret's binding says this signs an ASAP token: a sliced parse must keep the signer
+    // that uses it (test/scan/slice.test.ts buries every case in unrelated code).
+    name: 'JS seconds, ASAP only through the secret bound at the top level',
+    path: 'server.js',
+    code: 'const secret = process.env.ZOHO_ASAP_SECRET\nexport const mint = (user) => jwt.sign({ email: user.email, exp: Math.floor(Date.now() / 1000) + 300 }, secret)',
+    expect: ['seconds-claim'],
+  },
+  {
     name: 'JS ms',
     path: 'server.js',
     code: 'const now = Date.now()\njwt.sign({ email, email_verified: true, not_before: now, not_after: now + 300000 }, secret)',

@@ -3,6 +3,7 @@ import { parse as parseLoose } from 'acorn-loose'
 import { parseModule, parseScript } from 'meriyah'
 import { eraseJsx } from './erase-jsx.js'
 import { eraseTypes } from './erase-types.js'
+import { keepSegments, relevantSegments } from './slice.js'
 
 /**
  * An ESTree node as acorn produces it. Kept structural (no per-type interfaces) so code that walks
@@ -24,7 +25,21 @@ export interface ParsedProgram {
 export interface ParseOptions {
   readonly typescript: boolean
   readonly jsx: boolean
+  /**
+   * Where what the rules look for is (their triggers): a script of at least `sliceFrom` characters
+   * is first parsed without the top-level statements that have nothing to do with them (see
+   * slice.ts). Without anchors the whole text is parsed.
+   */
+  readonly anchors?: readonly RegExp[]
+  readonly sliceFrom?: number
 }
+
+/**
+ * Scripts from this size on are sliced. Below it, parsing the whole costs about as little as
+ * finding what to keep (measured on bench/scan-bench.js), and small files are most of what the
+ * rules' case tables hold, so those run exactly as written.
+ */
+export const SLICE_FROM = 4096
 
 const OPTIONS: Options = {
   ecmaVersion: 'latest',
@@ -41,6 +56,23 @@ const OPTIONS: Options = {
  * when acorn still refuses, acorn-loose recovers. Offsets always refer to `text`.
  */
 export function parseProgram(text: string, options: ParseOptions): ParsedProgram | undefined {
+  const segments = options.anchors !== undefined && text.length >= (options.sliceFrom ?? SLICE_FROM) ? relevantSegments(text, options.anchors) : undefined
+  if (segments !== undefined) {
+    // TypeScript and JSX are erased piece by piece: each kept piece is whole statements.
+    const erase = options.typescript || options.jsx ? (piece: string) => eraseTypesAndJsx(piece, options) : undefined
+    const sliced = strict(keepSegments(text, segments, erase))
+    if (sliced !== undefined) return sliced
+    // The kept statements do not parse on their own (or the code needs erasing): the whole text, as always.
+  }
+  return parseWhole(text, options)
+}
+
+function eraseTypesAndJsx(text: string, options: ParseOptions): string {
+  const withoutJsx = options.jsx ? eraseJsx(text) : text
+  return options.typescript ? eraseTypes(withoutJsx) : withoutJsx
+}
+
+function parseWhole(text: string, options: ParseOptions): ParsedProgram | undefined {
   // Plain JavaScript first, as it is: most files parse, and erasing costs as much as parsing.
   if (!options.typescript && !options.jsx) {
     const plain = strict(text)

@@ -1,0 +1,158 @@
+/// <reference types="vite/client" />
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { allRules } from '../../src/rules/index.js'
+import { scanReport } from '../../src/scan/build-report.js'
+import { relevantSegments } from '../../src/scan/js/slice.js'
+import { type FileScan, scanFile, sourceFile } from '../../src/scan/scan-file.js'
+import type { RuleCase } from '../rules/case-types.js'
+
+const tables = import.meta.glob<{ cases: readonly RuleCase[] }>('../rules/*.cases.ts', { eager: true })
+const NEVER = Number.POSITIVE_INFINITY
+
+/** The kept statements of a script, as text (trimmed), or undefined when the slicer gives up. */
+function kept(text: string, anchors: RegExp[]): string[] | undefined {
+  return relevantSegments(text, anchors)?.map((segment) => text.slice(segment.start, segment.end).trim())
+}
+
+describe('relevantSegments: which top-level statements a scan parses', () => {
+  const cases: Array<{ name: string; code: string; anchors?: RegExp[]; keep: string[] | undefined }> = [
+    {
+      name: 'a signer among unrelated helpers: the signer and the import it uses',
+      code: "import jwt from 'jsonwebtoken'\nimport { sum } from './math'\nexport function total(a) { return sum(a) }\nexport const mint = (u) => jwt.sign({ email_verified: true }, key)\nexport function other() { return 1 }",
+      keep: ["import jwt from 'jsonwebtoken'", 'export const mint = (u) => jwt.sign({ email_verified: true }, key)'],
+    },
+    {
+      name: 'the declarations an anchor uses, transitively (a window constant, its helper)',
+      code: 'const MINUTE = 60000\nconst WINDOW = 5 * MINUTE\nfunction unrelated() { return 2 }\nfunction claims(u) { return { email_verified: true, not_after: Date.now() + WINDOW } }',
+      keep: ['const MINUTE = 60000\nconst WINDOW = 5 * MINUTE', 'function claims(u) { return { email_verified: true, not_after: Date.now() + WINDOW } }'],
+    },
+    {
+      name: 'what uses an anchor statement, transitively (the sign call two helpers away)',
+      code: 'function claims(u) { return { email_verified: true } }\nfunction payload(u) { return { ...claims(u), exp: 1 } }\nfunction noise() { return 3 }\nexport const token = (u) => sign(payload(u))',
+      keep: [
+        'function claims(u) { return { email_verified: true } }\nfunction payload(u) { return { ...claims(u), exp: 1 } }',
+        'export const token = (u) => sign(payload(u))',
+      ],
+    },
+    {
+      name: 'not the users of an import (an import used everywhere would keep the whole file)',
+      code: "import { ZohoDeskAsap } from './asap'\nexport function a() { return ZohoDeskAsap }\nexport function b() { return 1 }",
+      keep: ["import { ZohoDeskAsap } from './asap'\nexport function a() { return ZohoDeskAsap }"],
+    },
+    {
+      name: 'a destructured and a comma-separated declaration declare every name',
+      code: 'const { token, other: renamed } = load(), cached = 1\nfunction noise() { return 4 }\nZohoDeskAsapReady(() => use(renamed, cached))',
+      keep: ['const { token, other: renamed } = load(), cached = 1', 'ZohoDeskAsapReady(() => use(renamed, cached))'],
+    },
+    {
+      name: 'minified: statements split at top-level semicolons',
+      code: 'function a(){return 1};function b(){return 2};window.ZohoDeskAsapReady(function(){a()});var c=3',
+      keep: ['function a(){return 1};', 'window.ZohoDeskAsapReady(function(){a()});'],
+    },
+    {
+      name: 'if/else and do/while stay one statement across `;`',
+      code: 'if (x) ZohoDeskAsap.invoke("login"); else y();\ndo f(); while (z);\nfunction noise() { return 5 }',
+      keep: ['if (x) ZohoDeskAsap.invoke("login"); else y();'],
+    },
+    {
+      name: 'a keyword on the next line after `export` or `=` belongs to the same statement',
+      code: 'export\nconst a = 1\nconst f =\nfunction () { return ZohoDeskAsap }\nfunction noise() {}',
+      keep: ['const f =\nfunction () { return ZohoDeskAsap }'],
+    },
+    {
+      name: 'braces and quotes inside strings, templates, regular expressions and comments do not count',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the case is JavaScript source holding a template literal
+      code: "const a = '{'\nconst b = `}${'{'}`\nconst r = /[}]/g // }\n/* { */\nfunction noise() { return a + b + r }\nZohoDeskAsapReady(() => 1)",
+      keep: ['ZohoDeskAsapReady(() => 1)'],
+    },
+    {
+      name: 'a `/` after a value divides',
+      code: 'const half = total / 2 / 1\nfunction noise() { return half }\nZohoDeskAsapReady(() => 1)',
+      keep: ['ZohoDeskAsapReady(() => 1)'],
+    },
+    { name: 'gives up on an unterminated string', code: "const a = 'oops\nZohoDeskAsapReady(() => 1)\nfunction b() {}", keep: undefined },
+    { name: 'gives up on brackets that do not balance', code: 'function a() {\nZohoDeskAsapReady(() => 1)\nfunction b() {}', keep: undefined },
+    { name: 'nothing to drop: undefined (parse the whole)', code: 'function a() { return ZohoDeskAsap }\nfunction b() { return a() }', keep: undefined },
+    { name: 'no anchor at all: undefined', code: 'function a() {}\nfunction b() {}', keep: undefined },
+  ]
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      expect(kept(testCase.code, testCase.anchors ?? [/ZohoDeskAsap|email_verified/])).toEqual(testCase.keep)
+    })
+  }
+})
+
+// Code with nothing for any rule, to bury a case in: a large file, as in a real tree.
+const NOISE = Array.from(
+  { length: 60 },
+  (_, n) =>
+    `export function helper${n}(list, options = {}) {\n  const out = []\n  for (let i = 0; i < list.length; i += 1) if (i % ${n + 2} === 0) out.push({ value: list[i] / 2, label: \`item-\${i}\` })\n  return out.slice(0, options.limit || ${n + 10})\n}\n`,
+).join('\n')
+
+const JS_LIKE = /\.(?:[cm]?[jt]sx?)$/
+
+function essence(scan: FileScan) {
+  return {
+    findings: scan.findings.map((finding) => [finding.ruleId, finding.messageId, finding.span.start, finding.span.end]),
+    deferred: scan.deferred.map((finding) => [finding.ruleId, finding.messageId, finding.span.start]),
+    crashed: scan.crashed,
+    loose: scan.notes.filter((note) => note.includes('acorn-loose')).length,
+  }
+}
+
+/** The message ids a case's file gets in a report (as in rules.test.ts), scanned with `sliceFrom`. */
+function reported(testCase: RuleCase, code: string, sliceFrom: number): string[] {
+  const rule = allRules.find(
+    (candidate) => `../rules/${candidate.id}.cases.ts` in tables && tables[`../rules/${candidate.id}.cases.ts`]?.cases.includes(testCase),
+  )
+  if (rule === undefined) throw new Error(`no rule for case ${testCase.name}`)
+  const file = sourceFile(testCase.path, code)
+  if (file === undefined) throw new Error(`not scanned: ${testCase.path}`)
+  const others = (testCase.tree ?? []).map((other) => sourceFile(other.path, other.code)).filter((other) => other !== undefined)
+  const config = testCase.config ?? {}
+  const scans = [scanFile(file, [rule], config, sliceFrom), ...others.map((other) => scanFile(other, [rule], config, sliceFrom))]
+  const report = scanReport(scans, [rule], { toolVersion: '0', now: 0, strict: false, scannedFiles: scans.length })
+  return report.subjects.find((subject) => subject.source.ref === testCase.path)?.checks.map((check) => check.messageId) ?? []
+}
+
+describe('slicing changes no finding: every rule case, parsed whole and sliced', () => {
+  for (const [table, { cases }] of Object.entries(tables)) {
+    for (const testCase of cases) {
+      const name = `${table.replace(/^.*\//, '').replace('.cases.ts', '')}: ${testCase.name}`
+      it(`${name}`, () => {
+        const file = sourceFile(testCase.path, testCase.code)
+        if (file === undefined) return
+        expect(essence(scanFile(file, allRules, testCase.config ?? {}, 0))).toEqual(essence(scanFile(file, allRules, testCase.config ?? {}, NEVER)))
+      })
+      // Buried in a large file of unrelated code, the case still yields exactly its message ids.
+      if (JS_LIKE.test(testCase.path)) {
+        it(`${name} (buried in unrelated code)`, () => {
+          const directive = /^\s*(['"])use (?:client|server)\1;?\n?/.exec(testCase.code)?.[0] ?? ''
+          const buried = `${directive}${NOISE}\n${testCase.code.slice(directive.length)}\n;\n${NOISE.replaceAll('helper', 'more')}`
+          expect(reported(testCase, buried, 0)).toEqual(testCase.expect)
+          expect(reported(testCase, buried, NEVER)).toEqual(testCase.expect)
+        })
+      }
+    }
+  }
+})
+
+function* filesUnder(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) yield* filesUnder(path)
+    else yield path
+  }
+}
+
+describe('slicing changes no finding: the fixture apps', () => {
+  for (const path of filesUnder('fixtures/scan')) {
+    const file = sourceFile(path, readFileSync(path, 'utf8'))
+    if (file === undefined) continue
+    it(path, () => {
+      expect(essence(scanFile(file, allRules, {}, 0))).toEqual(essence(scanFile(file, allRules, {}, NEVER)))
+    })
+  }
+})

@@ -1,4 +1,4 @@
-import { Buffer, isUtf8 } from 'node:buffer'
+import { type Buffer, isUtf8 } from 'node:buffer'
 import { HarInputError } from './har-errors.js'
 import type { InputInfo } from './har-input.js'
 import { driveScanner, HarScanner, type ScannerSink, type UnitKind } from './har-scanner.js'

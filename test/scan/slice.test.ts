@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { allRules } from '../../src/rules/index.js'
 import { scanReport } from '../../src/scan/build-report.js'
+import { parseProgram } from '../../src/scan/js/parse.js'
 import { relevantSegments } from '../../src/scan/js/slice.js'
 import { type FileScan, scanFile, sourceFile } from '../../src/scan/scan-file.js'
 import type { RuleCase } from '../rules/case-types.js'
@@ -116,6 +117,24 @@ function reported(testCase: RuleCase, code: string, sliceFrom: number): string[]
   const report = scanReport(scans, [rule], { toolVersion: '0', now: 0, strict: false, scannedFiles: scans.length })
   return report.subjects.find((subject) => subject.source.ref === testCase.path)?.checks.map((check) => check.messageId) ?? []
 }
+
+describe('parseProgram on a sliced script', () => {
+  it('ends a kept statement where the dropped one after it began (no call across the gap)', () => {
+    const code = 'const a = ZohoDeskAsap.x\nfunction noise() {}\n;(function () { ZohoDeskAsapReady(a) })()'
+    const parsed = parseProgram(code, { typescript: false, jsx: false, anchors: [/ZohoDeskAsap/], sliceFrom: 0 })
+    const body = (parsed?.program.body ?? []) as Array<{ type: string; declarations?: Array<{ init: { type: string } }> }>
+    expect(body.map((node) => node.type)).toEqual(['VariableDeclaration', 'ExpressionStatement'])
+    expect(body[0]?.declarations?.[0]?.init.type).toBe('MemberExpression')
+  })
+
+  it('keeps offsets: a node starts where its code is in the file', () => {
+    const code = `${'function noise() { return 1 }\n'.repeat(200)}export const t = () => ZohoDeskAsap.invoke('login')`
+    const parsed = parseProgram(code, { typescript: false, jsx: false, anchors: [/ZohoDeskAsap/] })
+    const last = (parsed?.program.body as Array<{ start: number; end: number }>).at(-1)
+    expect(code.slice(last?.start, last?.end)).toBe("export const t = () => ZohoDeskAsap.invoke('login')")
+    expect((parsed?.program.body as unknown[]).length).toBe(1)
+  })
+})
 
 describe('slicing changes no finding: every rule case, parsed whole and sliced', () => {
   for (const [table, { cases }] of Object.entries(tables)) {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { parentPort, workerData } from 'node:worker_threads'
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
 import { READ_FILTER } from '../../scan/prefilter.js'
 
 /** What a filter thread needs: the files, the size limit, and the counter it shares with the others. */
@@ -19,12 +19,13 @@ const TAKE = 8
 
 /**
  * Reads the files this thread takes and hands on the text of each that may matter (the one-pass
- * filter below); returns the warnings for files it skipped.
+ * filter below); returns the warnings for files it skipped. `between` runs each time the thread
+ * takes more files (the main thread scans what the workers sent meanwhile).
  */
-export function filterFiles(job: FilterJob, matched: (order: number, text: string) => void): string[] {
+export function filterFiles(job: FilterJob, matched: (order: number, text: string) => void, between?: () => void): string[] {
   const reader = fileReader()
   const warnings: string[] = []
-  for (const order of indices(job)) {
+  for (const order of indices(job, between)) {
     const file = job.files[order]
     if (file === undefined) continue
     const read = reader.read(file.absolute, job.maxBytes)
@@ -40,13 +41,14 @@ export function filterFiles(job: FilterJob, matched: (order: number, text: strin
 }
 
 /** The indices of the files this thread scans: all of them, or what it takes from the shared counter. */
-function* indices(job: FilterJob): Generator<number> {
+function* indices(job: FilterJob, between: (() => void) | undefined): Generator<number> {
   const next = job.next
   if (next === undefined) {
     for (let order = 0; order < job.files.length; order += 1) yield order
     return
   }
   for (;;) {
+    between?.()
     const from = Atomics.add(next, 0, TAKE)
     if (from >= job.files.length) return
     for (let order = from; order < Math.min(from + TAKE, job.files.length); order += 1) yield order
@@ -89,19 +91,24 @@ function fileReader(): { read(path: string, maxBytes: number): Buffer | string }
   }
 }
 
-/** What a filter worker sends: the text of each file that may matter, then its warnings. */
+/** What a filter worker sends on its port: the text of each file that may matter, then its warnings. */
 export type FilterMessage =
   | { readonly kind: 'file'; readonly order: number; readonly text: string }
   | { readonly kind: 'done'; readonly warnings: readonly string[] }
   | { readonly kind: 'error'; readonly error: string }
 
-// A worker gets its job as its first message; scan.ts marks it with workerData `{ scanWorker: true }`.
-// It only reads and filters, and loads nothing else (no rules, no parser): the main thread parses
-// what it sends (see scan.ts for why).
+/** A worker's first and only message: its job, and the port to answer on (see scan.ts). */
+export interface FilterStart {
+  readonly job: FilterJob
+  readonly port: MessagePort
+}
+
+// scan.ts marks a filter worker with workerData `{ scanWorker: true }`. It only reads and filters,
+// and loads nothing else (no rules, no parser): the main thread parses what it sends. It answers
+// on its own port, which the main thread reads synchronously between its own files.
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'scanWorker' in workerData) {
-  const port = parentPort
-  const send = (message: FilterMessage) => port.postMessage(message)
-  port.once('message', (job: FilterJob) => {
+  parentPort.once('message', ({ job, port }: FilterStart) => {
+    const send = (message: FilterMessage) => port.postMessage(message)
     try {
       const warnings = filterFiles(job, (order, text) => send({ kind: 'file', order, text }))
       send({ kind: 'done', warnings })

@@ -466,7 +466,7 @@ export function relevantSegments(text: string, anchors: readonly RegExp[]): Segm
       if ((keep[index] as number) === 2 && !statement.isImport) for (const name of statement.declares) names.add(name)
     }
     if (names.size > 0) {
-      const pattern = new RegExp(`(?<![\\w$\\u0080-\\uffff])(?:${[...names].map(escape).join('|')})(?![\\w$\\u0080-\\uffff])`, 'g')
+      const pattern = new RegExp(`(?<![\\w$\\u0080-\\uffff])(?:${[...names].map(escapeName).join('|')})(?![\\w$\\u0080-\\uffff])`, 'g')
       for (const match of text.matchAll(pattern)) raise(statementAt(starts, match.index ?? 0), 2)
     }
   }
@@ -492,7 +492,7 @@ function usedNames(text: string, start: number, end: number): Set<string> {
   return names
 }
 
-function escape(name: string): string {
+function escapeName(name: string): string {
   return name.replace(/[$]/g, '\\$')
 }
 

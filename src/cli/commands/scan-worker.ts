@@ -23,35 +23,45 @@ const TAKE = 8
  * takes more files (the main thread scans what the workers sent meanwhile).
  */
 export function filterFiles(job: FilterJob, matched: (order: number, text: string) => void, between?: () => void): string[] {
-  const reader = fileReader()
   const warnings: string[] = []
-  for (const order of indices(job, between)) {
-    const file = job.files[order]
-    if (file === undefined) continue
-    const read = reader.read(file.absolute, job.maxBytes)
-    if (typeof read === 'string') {
-      warnings.push(`skipped ${file.display} (${read})`)
-      continue
-    }
-    // The triggers are ASCII: test them on a latin1 view (no UTF-8 decoding), and decode only the
-    // few files that match. Most files of a large tree stop here.
-    if (READ_FILTER.test(read.toString('latin1'))) matched(order, read.toString('utf8'))
-  }
+  for (const _ of filterSteps(job, matched, warnings)) between?.()
   return warnings
 }
 
-/** The indices of the files this thread scans: all of them, or what it takes from the shared counter. */
-function* indices(job: FilterJob, between: (() => void) | undefined): Generator<number> {
+/**
+ * The same, one step per batch of files taken (all of them without a shared counter), so a caller
+ * can do something else between steps; skipped files are added to `warnings`.
+ */
+export function* filterSteps(job: FilterJob, matched: (order: number, text: string) => void, warnings: string[]): Generator<void, void> {
+  const reader = fileReader()
+  for (const batch of batches(job)) {
+    for (let order = batch.from; order < batch.to; order += 1) {
+      const file = job.files[order]
+      if (file === undefined) continue
+      const read = reader.read(file.absolute, job.maxBytes)
+      if (typeof read === 'string') {
+        warnings.push(`skipped ${file.display} (${read})`)
+        continue
+      }
+      // The triggers are ASCII: test them on a latin1 view (no UTF-8 decoding), and decode only the
+      // few files that match. Most files of a large tree stop here.
+      if (READ_FILTER.test(read.toString('latin1'))) matched(order, read.toString('utf8'))
+    }
+    yield
+  }
+}
+
+/** The files this thread reads, batch by batch: all of them, or what it takes from the shared counter. */
+function* batches(job: FilterJob): Generator<{ readonly from: number; readonly to: number }> {
   const next = job.next
   if (next === undefined) {
-    for (let order = 0; order < job.files.length; order += 1) yield order
+    yield { from: 0, to: job.files.length }
     return
   }
   for (;;) {
-    between?.()
     const from = Atomics.add(next, 0, TAKE)
     if (from >= job.files.length) return
-    for (let order = from; order < Math.min(from + TAKE, job.files.length); order += 1) yield order
+    yield { from, to: Math.min(from + TAKE, job.files.length) }
   }
 }
 

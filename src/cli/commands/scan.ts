@@ -9,7 +9,7 @@ import type { ScanConfig } from '../../scan/types.js'
 import { listFiles, type TreeReader } from '../../scan/walk.js'
 import type { CliIO } from '../cli-io.js'
 import type { ScanJob, ScanJobResult } from './scan-files.js'
-import { type FilterJob, type FilterMessage, type FilterStart, filterFiles } from './scan-worker.js'
+import { type FilterJob, type FilterMessage, type FilterStart, filterSteps } from './scan-worker.js'
 import { optFlag, optList, optString, type ParsedOptions } from '../common-options.js'
 import { loadConfig } from '../io/integration-setup.js'
 import { toolVersion } from '../package-root.js'
@@ -52,32 +52,33 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
     const listed = await listFiles(fsReader(absolute), { include: optList(options, 'include') ?? [], exclude: optList(options, 'exclude') ?? [] })
     // The walk gives normalised relative paths: the root's own paths are worked out once, not
     // per file (path.join and path.relative on 10,000 files cost about 40 ms).
-    // When the working directory is not above the root (`scan ..`), a file's shortest relative
-    // path may not go through the root's: then per file, as before.
+    // Only when the working directory is inside the root (`scan ..`) can a file's shortest
+    // relative path skip the root's: then per file.
     const shown = toPosix(relative(io.cwd, absolute))
-    const above = !shown.startsWith('..') && !isAbsolute(shown)
+    const cwdInRoot = relative(absolute, io.cwd)
+    const perFile = cwdInRoot !== '' && !cwdInRoot.startsWith('..') && !isAbsolute(cwdInRoot)
     const base = absolute.endsWith(sep) ? absolute : `${absolute}${sep}`
     for (const path of listed) {
       const file = base + (sep === '/' ? path : path.split('/').join(sep))
-      files.push({ absolute: file, display: !above ? toPosix(relative(io.cwd, file)) : shown === '' ? path : `${shown}/${path}` })
+      files.push({ absolute: file, display: perFile ? toPosix(relative(io.cwd, file)) : shown === '' ? path : `${shown}/${path}` })
     }
   }
   // The filter workers start before the rules and the parser load (about 60 ms): they need neither.
   const threads = files.length >= PARALLEL_FROM ? Math.min(availableParallelism(), 4) : 1
   const filterJob: FilterJob = { files, maxBytes: MAX_FILE_BYTES, ...(threads > 1 ? { next: new Int32Array(new SharedArrayBuffer(4)) } : {}) }
   const workers = Array.from({ length: threads - 1 }, () => startFilterWorker(filterJob))
-  let engine: Awaited<ReturnType<typeof loadEngine>>
-  let rules: Rule[]
+  const ready = loadEngine().then((engine) => {
+    const rules = selectRules(engine.allRules, optList(options, 'only'), optList(options, 'skip'))
+    const job: ScanJob = { ...filterJob, ruleIds: rules.map((rule) => rule.id), config }
+    return { engine, job }
+  })
+  let result: ScanJobResult
   try {
-    engine = await loadEngine()
-    rules = selectRules(engine.allRules, optList(options, 'only'), optList(options, 'skip'))
-  } catch (error) {
-    for (const worker of workers) void worker.worker.terminate()
-    throw error
+    result = workers.length > 0 ? await scanWithWorkers(filterJob, workers, ready) : await ready.then(({ engine, job }) => engine.scanFiles(job))
+  } finally {
+    for (const { worker } of workers) void worker.terminate()
   }
-  const { allRules, scanReport, printScanReport } = engine
-  const job: ScanJob = { ...filterJob, ruleIds: rules.map((rule) => rule.id), config }
-  const result = workers.length > 0 ? await scanWithWorkers(job, workers, engine) : engine.scanFiles(job)
+  const { allRules, scanReport, printScanReport } = (await ready).engine
   for (const warning of result.warnings) io.stderr(`asap-doctor: warning: ${warning}\n`)
   // Files reach the scan in no fixed order when threads share the list: the report lists them in walk order.
   const scans = [...result.scans].sort((a, b) => a.order - b.order)
@@ -94,6 +95,8 @@ export async function scanCommand(paths: readonly string[], options: ParsedOptio
   })
   return printScanReport(report, files.length, options, io)
 }
+
+type Engine = Awaited<ReturnType<typeof loadEngine>>
 
 /** What scanning needs beyond the walk: loaded after the filter workers have started. */
 async function loadEngine() {
@@ -136,11 +139,29 @@ function startFilterWorker(job: FilterJob): FilterWorker {
  * and scans the few that may matter, its own as it finds them and the workers' between its own
  * files. One thread per core: on two cores, two filter workers beside a parsing main thread only
  * shared them (measured on bench/scan-bench.js). One parsing thread also warms up its JIT once
- * (the first parses run several times slower than the later ones).
+ * (the first parses run several times slower than the later ones). While the rules and the parser
+ * load (about 100 ms), this thread filters in short steps and keeps what matched for later.
  */
-async function scanWithWorkers(job: ScanJob, workers: readonly FilterWorker[], engine: Awaited<ReturnType<typeof loadEngine>>): Promise<ScanJobResult> {
-  const collector = engine.scanCollector(job.ruleIds, job.config)
-  const add = (order: number, text: string) => collector.add(order, job.files[order]?.display ?? '', text)
+async function scanWithWorkers(
+  filterJob: FilterJob,
+  workers: readonly FilterWorker[],
+  ready: Promise<{ readonly engine: Engine; readonly job: ScanJob }>,
+): Promise<ScanJobResult> {
+  let collector: ReturnType<Engine['scanCollector']> | undefined
+  let failed = false
+  const loaded = ready.then(
+    ({ engine, job }) => {
+      collector = engine.scanCollector(job.ruleIds, job.config)
+    },
+    () => {
+      failed = true
+    },
+  )
+  const queued: Array<{ order: number; text: string }> = []
+  const add = (order: number, text: string) => {
+    if (collector === undefined) queued.push({ order, text })
+    else collector.add(order, filterJob.files[order]?.display ?? '', text)
+  }
   const warnings: string[] = []
   const finished = workers.map(() => false)
   const failures: string[] = []
@@ -154,26 +175,30 @@ async function scanWithWorkers(job: ScanJob, workers: readonly FilterWorker[], e
   }
   const drain = () => {
     workers.forEach(({ port }, index) => {
-      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port))
-        handle(index, received.message as FilterMessage)
+      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) handle(index, received.message as FilterMessage)
     })
   }
-  warnings.push(...filterFiles(job, add, drain))
+  const steps = filterSteps(filterJob, add, warnings)
+  let step = steps.next()
+  while (!step.done && collector === undefined && !failed) {
+    // Let the module loader run between two steps.
+    await new Promise((resume) => setImmediate(resume))
+    step = steps.next()
+  }
+  await loaded
+  if (failed) await ready
+  for (const { order, text } of queued.splice(0)) add(order, text)
+  for (; !step.done; step = steps.next()) drain()
   drain()
   // This thread's share is done: what the workers still send arrives as events.
   await Promise.all(
     workers.map(
-      ({ worker, port, stopped }, index) =>
+      ({ port, stopped }, index) =>
         new Promise<void>((resolveDone, reject) => {
-          const settle = () => {
-            port.close()
-            void worker.terminate()
-            resolveDone()
-          }
-          if (finished[index]) return settle()
+          if (finished[index]) return resolveDone()
           port.on('message', (message: FilterMessage) => {
             handle(index, message)
-            if (finished[index]) settle()
+            if (finished[index]) resolveDone()
           })
           void stopped.then((error) => {
             if (!finished[index]) reject(error ?? new Error('a filter thread stopped before it finished'))
@@ -181,7 +206,9 @@ async function scanWithWorkers(job: ScanJob, workers: readonly FilterWorker[], e
         }),
     ),
   )
+  for (const { port } of workers) port.close()
   if (failures.length > 0) throw new Error(failures[0])
+  if (collector === undefined) throw new Error('the scan engine did not load')
   return collector.result(warnings)
 }
 

@@ -1,5 +1,6 @@
-import { type Options, parse as parseStrict } from 'acorn'
-import { parse as parseLoose } from 'acorn-loose'
+import { createRequire } from 'node:module'
+import type { Options } from 'acorn'
+import type * as AcornLoose from 'acorn-loose'
 import { parseModule, parseScript } from 'meriyah'
 import { eraseJsx } from './erase-jsx.js'
 import { eraseTypes } from './erase-types.js'
@@ -40,6 +41,12 @@ export interface ParseOptions {
  * rules' case tables hold, so those run exactly as written.
  */
 export const SLICE_FROM = 4096
+
+// acorn and acorn-loose are loaded on the first file meriyah refuses (few do): about 20 ms of every
+// scan's start-up otherwise. Their CommonJS builds, so the load is synchronous.
+const load = createRequire(import.meta.url)
+const parseStrict = (code: string, options: Options): unknown => (load('acorn') as typeof import('acorn')).parse(code, options)
+const parseLoose = (code: string, options: Options): unknown => (load('acorn-loose') as typeof AcornLoose).parse(code, options)
 
 const OPTIONS: Options = {
   ecmaVersion: 'latest',

@@ -111,12 +111,30 @@ const PIPE = 124
 const CLOSE_BRACE = 125
 const TILDE = 126
 
+// What a character is to the scanner, looked up instead of compared (the scanner's inner loop):
+// punctuation, space or part of a word. Every character from 128 up is part of a word but four.
+const PUNCTUATION = 0
+const BLANK = 1
+const WORD_PART = 2
+const ASCII_KIND = new Uint8Array(128).map((_, c) =>
+  c === SPACE || c === NEWLINE || c === TAB || c === CARRIAGE_RETURN || c === 11 || c === 12
+    ? BLANK
+    : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === UNDERSCORE || c === DOLLAR
+      ? WORD_PART
+      : PUNCTUATION,
+)
+
+function kindOf(c: number): number {
+  if (c < 128) return ASCII_KIND[c] as number
+  return c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 ? BLANK : WORD_PART
+}
+
 function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === UNDERSCORE || c === DOLLAR || c > 127
+  return kindOf(c) === WORD_PART
 }
 
 function isSpace(c: number): boolean {
-  return c === SPACE || c === NEWLINE || c === TAB || c === CARRIAGE_RETURN || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029
+  return kindOf(c) === BLANK
 }
 
 // A `/` after one of these starts a regular expression.
@@ -211,7 +229,8 @@ function scan(text: string): Scanned[] | undefined {
   // this loop several times slower (measured); statement starts and tokens are written out.
   while (i < length) {
     const c = text.charCodeAt(i)
-    if (isSpace(c)) {
+    const kind = kindOf(c)
+    if (kind === BLANK) {
       if (c === NEWLINE || c === 0x2028 || c === 0x2029) newline = true
       i += 1
       continue
@@ -228,9 +247,9 @@ function scan(text: string): Scanned[] | undefined {
       i = end + 2
       continue
     }
-    if (isWordCode(c)) {
+    if (kind === WORD_PART) {
       let j = i + 1
-      while (j < length && isWordCode(text.charCodeAt(j))) j += 1
+      while (j < length && kindOf(text.charCodeAt(j)) === WORD_PART) j += 1
       // Only the words that decide something are cut out of the text: the top level, declared
       // names in a pattern, and the short lowercase words after which a `/` starts a regex.
       const needed = depth === 0 || namesNext || current.isImport || patternDepth >= 0

@@ -36,6 +36,14 @@ export interface Rule<Id extends string = string, MessageId extends string = str
   readonly description: string
   readonly languages: readonly Language[]
   readonly trigger: RegExp
+  /**
+   * Whether the rule follows a value from a statement holding its trigger to the top-level
+   * statements that use what that statement declares (a signer rule: the ASAP secret bound at the
+   * top of a module, used by a sign call further down). Every rule reads the statements holding its
+   * trigger and the top-level declarations they use; a large script is parsed with only those
+   * statements (src/scan/js/slice.ts), so a rule that needs the users must say so.
+   */
+  readonly followsUsers?: boolean
   readonly messages: Readonly<Record<MessageId, RuleMessage>>
   readonly docs: string
   check(context: RuleContext<MessageId>): void

@@ -52,6 +52,7 @@ export default defineRule({
     'The code that signs the ASAP token asks for an algorithm other than HS256 (HS384, HS512, RS256, none, …). Zoho verifies ASAP and Help Center JWTs with HS256 and the shared secret only; any other alg header is rejected with general_error.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'other-algorithm': {
       text: 'The ASAP token is signed with {{algorithm}}; Zoho accepts only HS256.',

@@ -47,6 +47,7 @@ export default defineRule({
     'The email claim is taken straight from a user field, with neither both of trim and toLowerCase (or the language\'s equivalents: strip/lower, strtolower(trim()), strings.ToLower(strings.TrimSpace()), .strip.downcase) nor a call to any function on the way. An address stored as " Jane.Doe@Example.com" may not match the Help Center user Zoho looks up, and the login then fails or signs in another user.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'not-normalized': {
       text: 'The email claim comes from {{field}} without {{missing}}.',

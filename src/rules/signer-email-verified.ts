@@ -30,6 +30,7 @@ export default defineRule({
     'The email_verified claim of the ASAP token is not the literal boolean true: a string "true", the number 1, or a user field that may be false or missing. Zoho\'s sample always sends email_verified: true; a string or a false value is not accepted as a verified address and the login falls back to guest.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'not-true': {
       text: 'email_verified is set to {{value}}, not the boolean true.',

@@ -22,6 +22,7 @@ export default defineRule({
     'A JWT library option writes exp in seconds, as RFC 7519 says: jsonwebtoken expiresIn, jose setExpirationTime, PyJWT "exp": datetime, jjwt setExpiration(Date)/expiration(Date), .NET SecurityTokenDescriptor.Expires, golang-jwt RegisteredClaims.ExpiresAt. Zoho reads exp in milliseconds, so the token looks expired since 1970. Leave exp out (not_after is enough) or write it yourself in milliseconds.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'library-exp': {
       text: '{{option}} writes exp in seconds; Zoho reads exp in milliseconds, so the token looks expired.',

@@ -47,6 +47,7 @@ export default defineRule({
     'not_before, not_after or exp is computed from a seconds clock: Date.now()/1000, Math.floor(Date.now() / 1000), time.time() without * 1000, PHP time(), Java Instant.now().getEpochSecond() or currentTimeMillis()/1000, Go time.Now().Unix(), Ruby Time.now.to_i, C# ToUnixTimeSeconds(). Zoho reads these three claims in milliseconds, so a seconds value lands in January 1970 and the token counts as expired. (nbf and iat are read in seconds: not a finding.)',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'seconds-claim': {
       text: '{{claim}} is computed in seconds; Zoho reads {{claim}} in milliseconds (a date in January 1970).',

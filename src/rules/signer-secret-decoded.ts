@@ -70,6 +70,7 @@ export default defineRule({
     "The ASAP secret is base64- or hex-decoded before signing: Buffer.from(secret, 'base64'), base64.b64decode, Decoders.BASE64.decode, Convert.FromBase64String, base64_decode, hex.DecodeString, or jjwt 0.9's signWith(alg, String), which base64-decodes the string silently. Zoho uses the secret as its raw UTF-8 bytes (its Java sample: secretKey.getBytes()), so the signature does not match and the login fails with general_error.",
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     decoded: {
       text: 'The ASAP secret is decoded ({{call}}) before signing; Zoho signs with the secret text as it is.',

@@ -52,6 +52,7 @@ export default defineRule({
     'A high-entropy literal reaches the ASAP signing call, or is bound to an ASAP/ZOHO-named key, in a server source file. Anyone with read access to the repository (or its history) can mint tokens for any user. Read the secret from the environment or a secret store. The literal is never printed, only its length.',
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'literal-secret': {
       text: 'The ASAP secret is written in the source ({{length}} characters, line {{line}}).',

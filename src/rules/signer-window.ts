@@ -66,6 +66,7 @@ export default defineRule({
     "The token's validity window is written as a literal over 600000 ms (or over 600 when the code works in seconds, such as expiresIn '15m' or timedelta(minutes=15)). Zoho: \"make sure that the duration of validity does not exceed 10 minutes\"; a longer window is rejected with general_error.",
   languages: [...JS_LANGUAGES, ...SERVER_LANGUAGES],
   trigger: SIGNER_TRIGGER,
+  followsUsers: true,
   messages: {
     'window-too-long': {
       text: 'The token is valid for {{window}}; Zoho accepts at most {{limit}}.',

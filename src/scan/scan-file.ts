@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../rules/define-rule.js'
 import { isMinified, languageOf, sideOf } from './classify.js'
 import { ProgramIndex } from './js/ast.js'
 import { parseProgram } from './js/parse.js'
+import type { Anchor } from './js/slice.js'
 import { isDeferred } from './deferral.js'
 import { jsonEndpoints } from './json-endpoints.js'
 import { mayMatch } from './prefilter.js'
@@ -68,11 +69,8 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       },
       get scripts() {
         if (scripts === undefined) {
-          scripts = scriptsOf(
-            file,
-            active.map((rule) => rule.trigger),
-            sliceFrom,
-          )
+          const anchors = active.map((rule) => ({ pattern: rule.trigger, followsUsers: rule.followsUsers === true }))
+          scripts = scriptsOf(file, anchors, sliceFrom)
           if (scripts.some((script) => script.parser === 'loose'))
             notes.push('parsed with acorn-loose: some syntax was not understood, findings may be incomplete')
         }
@@ -160,7 +158,7 @@ const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])
  * `anchors` (the active rules' triggers) let a large script be parsed without the statements that
  * have nothing to do with them (js/slice.ts); `sliceFrom` is for the tests that compare both ways.
  */
-export function scriptsOf(file: SourceFile, anchors?: readonly RegExp[], sliceFrom?: number): Script[] {
+export function scriptsOf(file: SourceFile, anchors?: readonly Anchor[], sliceFrom?: number): Script[] {
   const slicing = { ...(anchors === undefined ? {} : { anchors }), ...(sliceFrom === undefined ? {} : { sliceFrom }) }
   if (file.language === 'javascript' || file.language === 'typescript') {
     const jsx = /\.[jt]sx$/.test(file.path)

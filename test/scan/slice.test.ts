@@ -13,12 +13,16 @@ const tables = import.meta.glob<{ cases: readonly RuleCase[] }>('../rules/*.case
 const NEVER = Number.POSITIVE_INFINITY
 
 /** The kept statements of a script, as text (trimmed), or undefined when the slicer gives up. */
-function kept(text: string, anchors: RegExp[]): string[] | undefined {
-  return relevantSegments(text, anchors)?.map((segment) => text.slice(segment.start, segment.end).trim())
+function kept(text: string, anchors: RegExp[], followsUsers = true): string[] | undefined {
+  const segments = relevantSegments(
+    text,
+    anchors.map((pattern) => ({ pattern, followsUsers })),
+  )
+  return segments?.map((segment) => text.slice(segment.start, segment.end).trim())
 }
 
 describe('relevantSegments: which top-level statements a scan parses', () => {
-  const cases: Array<{ name: string; code: string; anchors?: RegExp[]; keep: string[] | undefined }> = [
+  const cases: Array<{ name: string; code: string; anchors?: RegExp[]; followsUsers?: boolean; keep: string[] | undefined }> = [
     {
       name: 'a signer among unrelated helpers: the signer and the import it uses',
       code: "import jwt from 'jsonwebtoken'\nimport { sum } from './math'\nexport function total(a) { return sum(a) }\nexport const mint = (u) => jwt.sign({ email_verified: true }, key)\nexport function other() { return 1 }",
@@ -36,6 +40,17 @@ describe('relevantSegments: which top-level statements a scan parses', () => {
         'function claims(u) { return { email_verified: true } }\nfunction payload(u) { return { ...claims(u), exp: 1 } }',
         'export const token = (u) => sign(payload(u))',
       ],
+    },
+    {
+      name: 'not the users, for rules that do not follow values to them (a bundle of modules that all use one helper)',
+      code: 'var helper = (x) => x\nvar a = helper(ZohoDeskAsap)\nvar b = helper(a)\nvar c = helper(2)',
+      followsUsers: false,
+      keep: ['var helper = (x) => x\nvar a = helper(ZohoDeskAsap)'],
+    },
+    {
+      name: 'a regular expression with a quote inside a template hole',
+      code: 'function quote(t) {\n  return `"${t.replace(/["\\\\]/g, (c) => "\\\\" + c)}"`\n}\nfunction noise() { return 1 }\nZohoDeskAsapReady(() => quote(1))',
+      keep: ['function quote(t) {\n  return `"${t.replace(/["\\\\]/g, (c) => "\\\\" + c)}"`\n}', 'ZohoDeskAsapReady(() => quote(1))'],
     },
     {
       name: 'not the users of an import (an import used everywhere would keep the whole file)',
@@ -80,7 +95,7 @@ describe('relevantSegments: which top-level statements a scan parses', () => {
   ]
   for (const testCase of cases) {
     it(testCase.name, () => {
-      expect(kept(testCase.code, testCase.anchors ?? [/ZohoDeskAsap|email_verified/])).toEqual(testCase.keep)
+      expect(kept(testCase.code, testCase.anchors ?? [/ZohoDeskAsap|email_verified/], testCase.followsUsers)).toEqual(testCase.keep)
     })
   }
 })
@@ -121,7 +136,7 @@ function reported(testCase: RuleCase, code: string, sliceFrom: number): string[]
 describe('parseProgram on a sliced script', () => {
   it('ends a kept statement where the dropped one after it began (no call across the gap)', () => {
     const code = 'const a = ZohoDeskAsap.x\nfunction noise() {}\n;(function () { ZohoDeskAsapReady(a) })()'
-    const parsed = parseProgram(code, { typescript: false, jsx: false, anchors: [/ZohoDeskAsap/], sliceFrom: 0 })
+    const parsed = parseProgram(code, { typescript: false, jsx: false, anchors: [{ pattern: /ZohoDeskAsap/, followsUsers: false }], sliceFrom: 0 })
     const body = (parsed?.program.body ?? []) as Array<{ type: string; declarations?: Array<{ init: { type: string } }> }>
     expect(body.map((node) => node.type)).toEqual(['VariableDeclaration', 'ExpressionStatement'])
     expect(body[0]?.declarations?.[0]?.init.type).toBe('MemberExpression')
@@ -129,7 +144,7 @@ describe('parseProgram on a sliced script', () => {
 
   it('keeps offsets: a node starts where its code is in the file', () => {
     const code = `${'function noise() { return 1 }\n'.repeat(200)}export const t = () => ZohoDeskAsap.invoke('login')`
-    const parsed = parseProgram(code, { typescript: false, jsx: false, anchors: [/ZohoDeskAsap/] })
+    const parsed = parseProgram(code, { typescript: false, jsx: false, anchors: [{ pattern: /ZohoDeskAsap/, followsUsers: false }] })
     const body = (parsed?.program.body ?? []) as Array<{ start: number; end: number }>
     expect(body.length).toBe(1)
     expect(code.slice(body[0]?.start, body[0]?.end)).toBe("export const t = () => ZohoDeskAsap.invoke('login')")

@@ -175,7 +175,8 @@ async function scanWithWorkers(
   }
   const drain = () => {
     workers.forEach(({ port }, index) => {
-      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) handle(index, received.message as FilterMessage)
+      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port))
+        handle(index, received.message as FilterMessage)
     })
   }
   const steps = filterSteps(filterJob, add, warnings)

@@ -4,7 +4,7 @@ import type * as AcornLoose from 'acorn-loose'
 import { parseModule, parseScript } from 'meriyah'
 import { eraseJsx } from './erase-jsx.js'
 import { eraseTypes } from './erase-types.js'
-import { compactSegments, relevantSegments, restoreOffsets } from './slice.js'
+import { type Anchor, compactSegments, relevantSegments, restoreOffsets } from './slice.js'
 
 /**
  * An ESTree node as acorn produces it. Kept structural (no per-type interfaces) so code that walks
@@ -31,7 +31,7 @@ export interface ParseOptions {
    * is first parsed without the top-level statements that have nothing to do with them (see
    * slice.ts). Without anchors the whole text is parsed.
    */
-  readonly anchors?: readonly RegExp[]
+  readonly anchors?: readonly Anchor[]
   readonly sliceFrom?: number
 }
 

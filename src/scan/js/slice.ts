@@ -16,6 +16,12 @@
  * code, and requires the same findings.
  */
 
+/** Where a rule's trigger matches, and whether the rule follows values to their users. */
+export interface Anchor {
+  readonly pattern: RegExp
+  readonly followsUsers: boolean
+}
+
 /** A top-level statement (or a run of them): `[start, end)` in the text. */
 export interface Segment {
   readonly start: number
@@ -363,6 +369,18 @@ function scan(text: string): Scanned[] | undefined {
   return out
 }
 
+/** The significant character (or word) before `at`, read backwards: what decides a `/` there. */
+function lastSignificant(text: string, at: number): { last: number; word: string } {
+  let k = at - 1
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k -= 1
+  if (k < 0) return { last: SEMICOLON, word: '' }
+  const c = text.charCodeAt(k)
+  if (!isWordCode(c)) return { last: c, word: '' }
+  let from = k
+  while (from > 0 && isWordCode(text.charCodeAt(from - 1))) from -= 1
+  return { last: WORD, word: text.slice(from, k + 1) }
+}
+
 function nextSignificantIndex(text: string, from: number): number {
   let k = from
   while (k < text.length && isSpace(text.charCodeAt(k))) k += 1
@@ -395,7 +413,7 @@ function skipTemplate(text: string, i: number): number {
   return -1
 }
 
-/** Index past the `{…}` of a template hole at `i`. */
+/** Index past the `{…}` of a template hole at `i`: its strings, templates, comments and regular expressions skipped. */
 function skipHole(text: string, i: number): number {
   let depth = 0
   for (let j = i; j < text.length; j += 1) {
@@ -407,6 +425,18 @@ function skipHole(text: string, i: number): number {
     } else if (c === BACKTICK) {
       const end = skipTemplate(text, j)
       if (end < 0) return -1
+      j = end - 1
+    } else if (c === SLASH) {
+      const next = text.charCodeAt(j + 1)
+      let end = j + 1
+      if (next === SLASH) end = text.indexOf('\n', j)
+      else if (next === STAR) end = text.indexOf('*/', j + 2) + 2
+      else {
+        // `${text.replace(/["\\]/g, …)}`: a quote inside a regular expression is no string.
+        const before = lastSignificant(text, j)
+        if (before.last === WORD ? REGEX_AFTER_WORD.has(before.word) : regexAfter(before.last)) end = skipRegex(text, j)
+      }
+      if (end < 0 || end === 1) return -1
       j = end - 1
     } else if (c === OPEN_BRACE) depth += 1
     else if (c === CLOSE_BRACE) {
@@ -441,21 +471,25 @@ function skipRegex(text: string, i: number): number {
  * use, and what uses them (see the file comment). Undefined when every statement is kept or the
  * scanner gave up: then the whole text is to be parsed.
  */
-export function relevantSegments(text: string, anchors: readonly RegExp[]): Segment[] | undefined {
+export function relevantSegments(text: string, anchors: readonly Anchor[]): Segment[] | undefined {
   const statements = scan(text)
   if (statements === undefined || statements.length < 2) return undefined
   const starts = statements.map((statement) => statement.start)
   const endOf = (index: number) => starts[index + 1] ?? text.length
-  // 2: holds an anchor, or uses what such a statement declares (its own users matter too);
-  // 1: only declares something a kept statement uses (its users do not matter).
+  // 2: holds the anchor of a rule that follows users, or uses what such a statement declares (its
+  // own users matter too); 1: holds another anchor, or declares something a kept statement uses.
   const keep = new Uint8Array(statements.length)
   const seen = new Set<string>()
-  for (const anchor of anchors) {
-    const key = `${anchor.source}/${anchor.flags}`
+  for (const { pattern, followsUsers } of anchors) {
+    const key = `${pattern.source}/${pattern.flags}/${followsUsers}`
     if (seen.has(key)) continue
     seen.add(key)
-    const global = new RegExp(anchor.source, anchor.flags.includes('g') ? anchor.flags : `${anchor.flags}g`)
-    for (const match of text.matchAll(global)) keep[statementAt(starts, match.index ?? 0)] = 2
+    const level = followsUsers ? 2 : 1
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
+    for (const match of text.matchAll(global)) {
+      const index = statementAt(starts, match.index ?? 0)
+      if ((keep[index] as number) < level) keep[index] = level
+    }
   }
   const declaredBy = new Map<string, number[]>()
   statements.forEach((statement, index) => {

@@ -1,7 +1,7 @@
 import { calleeTail, child, children, property, stringValue } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { asapSignings } from './support/signer-js.js'
+import { asapSignings, signerScripts } from './support/signer-js.js'
 
 const OTHER = '(HS384|HS512|RS256|RS384|RS512|ES256|ES384|ES512|PS256|PS384|PS512|EdDSA|none)'
 const SIGNING_LINE = /encode|sign|alg|Algorithm|SigningMethod|SigningCredentials|SecurityAlgorithms|Jwts|JWT/
@@ -63,7 +63,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         const nodes = [child(property(signing.options, 'algorithm'), 'value')]
         for (const link of signing.chain) {

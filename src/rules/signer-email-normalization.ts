@@ -2,7 +2,7 @@ import { calleeTail, child } from '../scan/js/ast.js'
 import type { AstNode } from '../scan/js/parse.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { asapSignings, claim, resolveValue } from './support/signer-js.js'
+import { asapSignings, claim, resolveValue, signerScripts } from './support/signer-js.js'
 
 const NORMALIZED = /lower|Lower|downcase|strip|trim|Trim|normali[sz]e|casefold/
 const field = (m: RegExpMatchArray) => ({ field: (m[1] ?? '').trim(), missing: 'trimming and lower-casing' })
@@ -58,7 +58,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         const node = claim(signing, 'email')
         if (node === undefined) continue

@@ -1,7 +1,7 @@
 import { child } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { asapSignings, claim, resolveValue } from './support/signer-js.js'
+import { asapSignings, claim, resolveValue, signerScripts } from './support/signer-js.js'
 
 const value = (m: RegExpMatchArray) => ({ value: (m[1] ?? '').trim().slice(0, 40) })
 
@@ -39,7 +39,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         const node = claim(signing, 'email_verified')
         if (node === undefined) continue

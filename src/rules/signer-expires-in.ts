@@ -1,7 +1,7 @@
 import { calleeTail, child, children, property } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { asapSignings } from './support/signer-js.js'
+import { asapSignings, signerScripts } from './support/signer-js.js'
 
 export const PATTERNS: PatternTable<'library-exp'> = {
   python: [
@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         const expiresIn = child(property(signing.options, 'expiresIn'), 'key')
         if (expiresIn !== undefined) context.report('library-exp', { option: 'jsonwebtoken expiresIn' }, { start: expiresIn.start, end: expiresIn.end })

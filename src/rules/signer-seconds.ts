@@ -1,6 +1,6 @@
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { asapSignings, claim, clockUnit } from './support/signer-js.js'
+import { asapSignings, claim, clockUnit, signerScripts } from './support/signer-js.js'
 
 // `iat`/`nbf` in seconds are what Zoho expects: lines about them are not findings.
 const NOT_MS = /\*\s*1000|1000\s*\*|UnixMilli|toEpochMilli|ToUnixTimeMilliseconds|microtime|["'](iat|nbf)["']|\biat:|\bnbf:|IssuedAt|NotBefore\(/
@@ -62,7 +62,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         for (const key of ['not_before', 'not_after', 'exp']) {
           const value = claim(signing, key)

@@ -1,6 +1,6 @@
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { asapSignings, resolveValue } from './support/signer-js.js'
+import { asapSignings, resolveValue, signerScripts } from './support/signer-js.js'
 
 const SECRETISH = /secret|key|SECRET|KEY/i
 
@@ -81,7 +81,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         const secret = resolveValue(index, signing.secret)
         if (secret === undefined) continue

@@ -2,7 +2,7 @@ import { child, propertyKey, str, stringValue } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
 import { looksLikeSecret } from './support/secrets.js'
-import { asapSignings, resolveValue } from './support/signer-js.js'
+import { asapSignings, resolveValue, signerScripts } from './support/signer-js.js'
 
 const secret = (group: number) => (m: RegExpMatchArray) => {
   const value = m[group] ?? ''
@@ -43,6 +43,9 @@ export const PATTERNS: PatternTable<'literal-secret'> = {
 }
 
 /** The ASAP secret belongs in the environment or a secret store, not in the source. */
+// A literal under an ASAP/Zoho secret or key name (`ZOHO_ASAP_SECRET = '…'`), signed with or not.
+const SECRET_NAMED = /(asap|zoho)\w*(secret|key)/i
+
 export default defineRule({
   id: 'signer-secret-literal',
   title: 'The ASAP secret is not written in the source',
@@ -64,7 +67,7 @@ export default defineRule({
   check(context) {
     if (context.file.side === 'browser') return
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context, SECRET_NAMED)) {
       const reported = new Set<number>()
       for (const signing of asapSignings(index, context.file.text)) {
         const value = resolveValue(index, signing.secret)
@@ -80,7 +83,7 @@ export default defineRule({
         const value = child(node, node.type === 'VariableDeclarator' ? 'init' : 'value')
         const literal = stringValue(value)
         if (name === undefined || value === undefined || literal === undefined || reported.has(value.start)) continue
-        if (/(asap|zoho)\w*(secret|key)/i.test(name) && looksLikeSecret(literal))
+        if (SECRET_NAMED.test(name) && looksLikeSecret(literal))
           context.report('literal-secret', { length: literal.length }, { start: value.start, end: value.end }, { start: value.start, end: value.end })
       }
     }

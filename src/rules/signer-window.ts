@@ -1,7 +1,7 @@
 import { calleeTail, child, children, property, stringValue } from '../scan/js/ast.js'
 import { defineRule, JS_LANGUAGES, SERVER_LANGUAGES, SIGNER_TRIGGER } from './define-rule.js'
 import { type PatternTable, runPatterns } from './support/patterns.js'
-import { addedConstant, asapSignings, claim, clockUnit, durationSeconds } from './support/signer-js.js'
+import { addedConstant, asapSignings, claim, clockUnit, durationSeconds, signerScripts } from './support/signer-js.js'
 
 const MAX_MS = 600_000
 
@@ -75,7 +75,7 @@ export default defineRule({
   },
   check(context) {
     runPatterns(context, PATTERNS)
-    for (const { index } of context.scripts) {
+    for (const { index } of signerScripts(context)) {
       for (const signing of asapSignings(index, context.file.text)) {
         for (const key of ['not_after', 'exp']) {
           const value = claim(signing, key)

@@ -120,10 +120,14 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 function skeletonOf(file: SourceFile): string {
   const hash = file.language === 'python' || file.language === 'ruby' || file.language === 'php'
   const slash = file.language !== 'python' && file.language !== 'ruby'
-  const out = file.text.split('')
   const text = file.text
+  // The text between comments is copied in slices and each comment becomes blanks: a character
+  // array of a 3 MB bundle took ~30 MB and most of the time of a regex rule on it.
+  const parts: string[] = []
+  let copied = 0
   const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k += 1) if (out[k] !== '\n') out[k] = ' '
+    parts.push(text.slice(copied, from), text.slice(from, to).replace(/[^\n]/g, ' '))
+    copied = to
   }
   let i = 0
   while (i < text.length) {
@@ -147,8 +151,9 @@ function skeletonOf(file: SourceFile): string {
       i = end < 0 ? text.length : end
     } else i += 1
   }
+  parts.push(text.slice(copied))
   // Markup: a snippet inside an HTML comment is not loaded, so no rule may read it.
-  return withoutMarkupComments(out.join(''), file.language)
+  return withoutMarkupComments(parts.join(''), file.language)
 }
 
 const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { allRules } from '../../src/rules/index.js'
 import { scanReport } from '../../src/scan/build-report.js'
+import { signerScripts } from '../../src/rules/support/signer-js.js'
 import { scanFile, sourceFile } from '../../src/scan/scan-file.js'
 import type { RuleCase } from './case-types.js'
 
@@ -35,6 +36,43 @@ describe('scan rules: valid/invalid case tables', () => {
           expect(subject?.checks.map((check) => check.messageId) ?? []).toEqual(testCase.expect)
         })
       }
+    })
+  }
+})
+
+describe('triggers: a large vendor bundle that only mentions the words is not parsed', () => {
+  // The words alone (`secret`, `.sign(`, `Hmac`) are in most vendor bundles; secret-in-browser's
+  // trigger asks for the shape of a finding, so such a bundle never reaches the parser.
+  const vendor = [
+    'var q={_createHmacHelper:function(h){return h._hasher}};',
+    'var d=Math.sign(x)*e.sign(y);',
+    'var o={client_secret:r,redirect_uri:n};',
+    'e.ideographicsecretcircle=12953,e.ideographicselfparen=12866;',
+    'url+"&client_secret="+r+"&redirect_uri="+encodeURIComponent(u)',
+  ]
+  const rule = allRules.find((candidate) => candidate.id === 'secret-in-browser')
+  for (const code of vendor) {
+    it(`secret-in-browser: ${code}`, () => {
+      expect(rule?.trigger.test(code)).toBe(false)
+    })
+  }
+})
+
+describe('signerScripts: the signer rules parse a file only when it can hold an ASAP signing', () => {
+  const scripts = [{ index: undefined, offset: 0, parser: 'strict' }] as unknown as Parameters<typeof signerScripts>[0]['scripts']
+  const cases: Array<{ text: string; parsed: boolean }> = [
+    // RSVP's `asap` microtask helper, Math.sign and CryptoJS's HMAC helper: a vendor bundle, not a signer.
+    { text: 'n.d(t,"asap",function(){return r});var x=Math.sign(y);s.HmacMD5=u._createHmacHelper(l)', parsed: false },
+    { text: 'const t = jwt.sign({ email }, process.env.ZOHO_ASAP_SECRET)', parsed: true },
+    { text: "const t = jwt['sign']({ email }, asapKey)", parsed: true },
+    { text: "import { sign } from 'jsonwebtoken'\nconst t = sign(p, process.env.ASAP_KEY)", parsed: true },
+    { text: 'const t = await new SignJWT(p).sign(zohoSecret)', parsed: true },
+    { text: "crypto.createHmac('sha256', ZOHO_SECRET)", parsed: true },
+    { text: 'mint({ email, email_verified: true })', parsed: true },
+  ]
+  for (const { text, parsed } of cases) {
+    it(`${parsed ? 'parses' : 'skips'}: ${text}`, () => {
+      expect(signerScripts({ file: { text }, scripts }).length > 0).toBe(parsed)
     })
   }
 })

@@ -17,5 +17,25 @@ export const cases: readonly RuleCase[] = [
     code: "import jwt from 'jsonwebtoken'\nexport async function GET() { return Response.json({ token: jwt.sign({ email }, process.env.ZOHO_ASAP_SECRET!) }) }",
     expect: [],
   },
+  {
+    name: 'secret literal with a TypeScript annotation',
+    path: 'src/components/asap.ts',
+    code: "'use client'\nconst asapSecret: string | undefined = 'k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6'\nexport default asapSecret",
+    expect: ['secret-literal'],
+  },
+  {
+    name: 'secret literal assigned to a computed key',
+    path: 'public/config.js',
+    code: 'window.cfg = {}\nwindow.cfg["client_secret"] = "k3Xq9ZtR2vLm8WbN5cYp1HsD7fGj4Ua6"',
+    expect: ['secret-literal'],
+  },
+  { name: 'a signing call through optional chaining', path: 'public/sign.js', code: 'const t = jwt?.sign({ email }, key)', expect: ['signs-in-browser'] },
+  { name: 'CryptoJS HMAC in a page script', path: 'public/asap.js', code: 'const sig = CryptoJS.HmacSHA256(data, key)', expect: ['signs-in-browser'] },
+  {
+    name: 'vendor code that only mentions the words (Math.sign, an HMAC helper, a secret from a variable)',
+    path: 'public/vendor.min.js',
+    code: 'var q={_createHmacHelper:function(h){return h}};var d=Math.sign(x);var o={client_secret:r,ideographicsecretcircle:12953};',
+    expect: [],
+  },
   { name: 'placeholder literal', path: 'public/app.js', code: "const secret = 'your-secret-here-please-change'", expect: [] },
 ]

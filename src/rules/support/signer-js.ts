@@ -1,5 +1,6 @@
 import { calleeName, calleeTail, child, children, dottedName, type ProgramIndex, property, str, stringValue } from '../../scan/js/ast.js'
 import type { AstNode } from '../../scan/js/parse.js'
+import type { Script } from '../../scan/types.js'
 
 /** A call that signs a JWT in JavaScript, with its parts resolved through local names. */
 export interface SigningCall {
@@ -135,6 +136,24 @@ function identityToken(signing: SigningCall): boolean {
   if (['issuer', 'audience'].some((key) => property(signing.options, key) !== undefined)) return true
   // jose: `.setIssuer(…)`, `.setAudience(…)` in the builder chain.
   return signing.chain.some((link) => link.type === 'CallExpression' && /^set(Issuer|Audience)$/.test(calleeTail(link) ?? ''))
+}
+
+// What `signingCalls` recognises, written as text: a jsonwebtoken-style `.sign` (also through a
+// computed key), jose's SignJWT, jsonwebtoken imported by name, `createHmac` as a whole name.
+const SIGNING_SHAPE = /(?:jwt|jsonwebtoken|jws|token|jwtLib)\s*(?:\??\.\s*sign\b|\[\s*["'\x60]sign)|SignJWT|jsonwebtoken|(?<![\w$])createHmac(?![\w$])/i
+
+/**
+ * The scripts of a file, when its text can hold an ASAP signing call (what `asapSignings` finds):
+ * the ASAP claim names, or ASAP/Zoho with a signing call. Otherwise none, and the file is not
+ * parsed for this rule. The signer rules' trigger also fires on `asap` alone, which is the name of
+ * a microtask helper in Promise libraries (RSVP, es6-promise) bundled into many vendor scripts:
+ * parsed, each such bundle cost seconds (measured on a public repository's 2.8 MB player bundle).
+ * `alsoIf` lets a rule that reads more than signing calls keep its own condition.
+ */
+export function signerScripts(context: { readonly file: { readonly text: string }; readonly scripts: readonly Script[] }, alsoIf?: RegExp): readonly Script[] {
+  const text = context.file.text
+  const possible = /email_verified|not_before|not_after/.test(text) || (/asap|zoho/i.test(text) && SIGNING_SHAPE.test(text)) || alsoIf?.test(text) === true
+  return possible ? context.scripts : []
 }
 
 export function asapSignings(index: ProgramIndex, text: string): SigningCall[] {

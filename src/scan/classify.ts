@@ -38,11 +38,17 @@ const BY_SUFFIX: ReadonlyArray<readonly [string, Language]> = [
   ['.rb', 'ruby'],
 ]
 
+// One lookup by the last extension; the few two-part suffixes (`.blade.php`) are tried first.
+const BY_EXTENSION = new Map(BY_SUFFIX.filter(([suffix]) => suffix.lastIndexOf('.') === 0))
+const TWO_PART = BY_SUFFIX.filter(([suffix]) => suffix.lastIndexOf('.') > 0)
+
 /** The language of a file from its name, or undefined for files the scanner does not read. */
 export function languageOf(path: string): Language | undefined {
   const lower = path.toLowerCase()
   if (lower.endsWith('.d.ts') || lower.endsWith('.map')) return undefined
-  return BY_SUFFIX.find(([suffix]) => lower.endsWith(suffix))?.[1]
+  for (const [suffix, language] of TWO_PART) if (lower.endsWith(suffix)) return language
+  const dot = lower.lastIndexOf('.')
+  return dot < 0 ? undefined : BY_EXTENSION.get(lower.slice(dot))
 }
 
 /** Directories whose files are served to browsers as they are (bundles that ship). */

@@ -50,7 +50,17 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
   const endpoints = jsonEndpoints(file)
   if (!mayMatch(file.text))
     return { file, findings: [], deferred: [], passesNonce: false, loadsWidget: false, jsonEndpoints: endpoints, notes: [], crashed: [] }
-  const active = rules.filter((rule) => rule.languages.includes(file.language) && rule.trigger.test(file.text))
+  // Rules share triggers (the eight signer rules have one): each is tested once.
+  const triggered = new Map<RegExp, boolean>()
+  const active = rules.filter((rule) => {
+    if (!rule.languages.includes(file.language)) return false
+    let matches = triggered.get(rule.trigger)
+    if (matches === undefined) {
+      matches = rule.trigger.test(file.text)
+      triggered.set(rule.trigger, matches)
+    }
+    return matches
+  })
   const findings: Finding[] = []
   const deferred: Finding[] = []
   const notes: string[] = []

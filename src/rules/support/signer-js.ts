@@ -151,10 +151,17 @@ const SIGNING_SHAPE = /(?:jwt|jsonwebtoken|jws|token|jwtLib)\s*(?:\??\.\s*sign\b
  * `alsoIf` lets a rule that reads more than signing calls keep its own condition.
  */
 export function signerScripts(context: { readonly file: { readonly text: string }; readonly scripts: readonly Script[] }, alsoIf?: RegExp): readonly Script[] {
-  const text = context.file.text
-  const possible = /email_verified|not_before|not_after/.test(text) || (/asap|zoho/i.test(text) && SIGNING_SHAPE.test(text)) || alsoIf?.test(text) === true
-  return possible ? context.scripts : []
+  const { file } = context
+  // Seven signer rules ask about the same file: the answer is kept with it.
+  let possible = mayHoldSigning.get(file)
+  if (possible === undefined) {
+    possible = /email_verified|not_before|not_after/.test(file.text) || (/asap|zoho/i.test(file.text) && SIGNING_SHAPE.test(file.text))
+    mayHoldSigning.set(file, possible)
+  }
+  return possible || alsoIf?.test(file.text) === true ? context.scripts : []
 }
+
+const mayHoldSigning = new WeakMap<object, boolean>()
 
 export function asapSignings(index: ProgramIndex, text: string): SigningCall[] {
   return signingCalls(index).filter((signing) => isAsapSigning(index, signing, text))

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -19,6 +19,17 @@ const files = Array.from({ length: 37 }, (_, k) => {
 })
 const job = { files, ruleIds: allRules.map((rule) => rule.id), config: {}, maxBytes: 1024 }
 
+/** 2,100 files in ten folders, a widget page in every 150th: large enough for the filter threads. Written once. */
+function largeTree(): string {
+  const tree = join(dir, 'tree')
+  if (existsSync(tree)) return tree
+  for (let k = 0; k < 2100; k += 1) {
+    mkdirSync(join(tree, `d${k % 10}`), { recursive: true })
+    writeFileSync(join(tree, `d${k % 10}`, `f${k}.js`), k % 150 === 0 ? PAGE : `export const v${k} = ${k}\n`)
+  }
+  return tree
+}
+
 describe('scanFiles', () => {
   it('without a shared counter scans every file, in order', () => {
     const result = scanFiles(job)
@@ -35,11 +46,7 @@ describe('scanFiles', () => {
   })
 
   it('the CLI splits a large tree over worker threads and reports it in walk order, as one thread would', () => {
-    const tree = join(dir, 'tree')
-    for (let k = 0; k < 2100; k += 1) {
-      mkdirSync(join(tree, `d${k % 10}`), { recursive: true })
-      writeFileSync(join(tree, `d${k % 10}`, `f${k}.js`), k % 150 === 0 ? PAGE : `export const v${k} = ${k}\n`)
-    }
+    const tree = largeTree()
     const run = spawnSync(process.execPath, ['bin/asap-doctor.js', 'scan', tree, '--format', 'json'], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -52,6 +59,18 @@ describe('scanFiles', () => {
       .filter((k) => k % 150 === 0)
       .map((k) => `d${k % 10}/f${k}.js`)
     expect(names.map((name) => name.replace(/^.*tree\//, ''))).toEqual([...expected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  }, 60_000)
+
+  it('on a large tree, an unknown --only id is one line and exit 2, and the started filter threads do not keep the process alive', () => {
+    // The filter threads start before the rule ids are checked (they need no rules): they must stop.
+    const run = spawnSync(process.execPath, ['bin/asap-doctor.js', 'scan', largeTree(), '--only', 'no-such-rule'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 30_000,
+    })
+    expect(run.signal).toBeNull()
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim().split('\n')).toEqual(['asap-doctor: unknown rule id "no-such-rule" (asap-doctor checks lists them)'])
   }, 60_000)
 
   it('a file over the size limit is skipped with a warning, an unreadable one too', () => {

@@ -27,7 +27,7 @@ const messages = {
     status: 'fail',
     verdict: 'the email contains a look-alike character',
     text: 'email {{quoted}} contains {{character}} at position {{position}}, a non-ASCII letter that looks like "{{looksLike}}".',
-    hints: ['The address only looks right: it will not match the Help Center user. ' + RETYPE],
+    hints: [`The address only looks right: it will not match the Help Center user. ${RETYPE}`],
   },
   implausible: {
     status: 'fail',

@@ -513,7 +513,7 @@ export class HarScanner {
       this.bBuf = buf
       this.bPos = b < 0 ? end : b
     }
-    return this.qPos < this.bPos ? this.qPos : this.bPos
+    return Math.min(this.qPos, this.bPos)
   }
 
   private scanKey(buf: Buffer, pos: number, end: number): number {

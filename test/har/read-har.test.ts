@@ -311,7 +311,7 @@ describe('input problems', () => {
   it('invalid UTF-8 inside an entry: ERR_HAR_ENCODING naming the entry', async () => {
     const text = tiny.toString('latin1')
     const at = text.indexOf('/api/me')
-    const bad = Buffer.from(text.slice(0, at) + '\xff\xfe' + text.slice(at), 'latin1')
+    const bad = Buffer.from(`${text.slice(0, at)}\xff\xfe${text.slice(at)}`, 'latin1')
     const err = await readError(bad)
     expect(err).toMatchObject({ code: 'ERR_HAR_ENCODING' })
     expect(err instanceof Error && err.message).toContain('entry 1')

@@ -26,7 +26,6 @@ export const cases: readonly RuleCase[] = [
     code: "ZohoDeskAsap.invoke('login', async (ok) => { const d = await (await fetch('/t')).json(); ok(JSON.stringify(d.token)) })",
     expect: ['not-bare'],
   },
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the case is JavaScript source holding a template literal
   {
     name: 'template with text',
     path: 'public/app.js',

@@ -32,7 +32,6 @@ export const cases: readonly RuleCase[] = [
   {
     name: "the snippet's script element loaded from the page's own origin (a proxy of the loader)",
     path: 'public/bootstrap.js',
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the case is JavaScript source holding a template literal
     code: "const origin = document.currentScript ? new URL(document.currentScript.src).origin : location.origin\nconst loaderUrl = `${origin}/zoho-asap.js`\nconst s = document.createElement('script')\ns.id = 'zohodeskasapscript'\ns.src = loaderUrl\ndocument.head.appendChild(s)",
     expect: ['not-zoho-host'],
   },

@@ -79,7 +79,6 @@ describe('relevantSegments: which top-level statements a scan parses', () => {
     },
     {
       name: 'braces and quotes inside strings, templates, regular expressions and comments do not count',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the case is JavaScript source holding a template literal
       code: "const a = '{'\nconst b = `}${'{'}`\nconst r = /[}]/g // }\n/* { */\nfunction noise() { return a + b + r }\nZohoDeskAsapReady(() => 1)",
       keep: ['ZohoDeskAsapReady(() => 1)'],
     },

@@ -19,12 +19,11 @@ const TAKE = 8
 
 /**
  * Reads the files this thread takes and hands on the text of each that may matter (the one-pass
- * filter below); returns the warnings for files it skipped. `between` runs each time the thread
- * takes more files (the main thread scans what the workers sent meanwhile).
+ * filter below); returns the warnings for files it skipped.
  */
-export function filterFiles(job: FilterJob, matched: (order: number, text: string) => void, between?: () => void): string[] {
+export function filterFiles(job: FilterJob, matched: (order: number, text: string) => void): string[] {
   const warnings: string[] = []
-  for (const _ of filterSteps(job, matched, warnings)) between?.()
+  for (const _ of filterSteps(job, matched, warnings));
   return warnings
 }
 

@@ -46,13 +46,16 @@ export function skipComment(text: string, i: number): number {
   return i
 }
 
+/** The characters after which a `/` starts a regular expression, not a division. */
+export const REGEX_AFTER_PUNCTUATION = '(,=:[!&|?{};+-*%<>~^'
+
 /** Whether a `/` at this point starts a regular expression (after an operator or keyword), not a division. */
 export function regexAllowedAfter(text: string, i: number): boolean {
   let j = i - 1
   while (j >= 0 && /\s/.test(text[j] ?? '')) j -= 1
   if (j < 0) return true
   const c = text[j] ?? ''
-  if (/[(,=:[!&|?{};+\-*%<>~^]/.test(c)) return true
+  if (REGEX_AFTER_PUNCTUATION.includes(c)) return true
   const word = /[\w$]+$/.exec(text.slice(Math.max(0, j - 10), j + 1))?.[0]
   return word === 'return' || word === 'typeof' || word === 'case' || word === 'in' || word === 'of'
 }

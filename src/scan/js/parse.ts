@@ -89,9 +89,8 @@ function parseWhole(text: string, options: ParseOptions): ParsedProgram | undefi
     const plain = strict(text)
     if (plain !== undefined) return plain
   }
-  let erased = text
-  if (options.jsx || (!options.typescript && /<[A-Za-z>]/.test(text))) erased = eraseJsx(erased)
-  if (options.typescript) erased = eraseTypes(erased)
+  // JSX also in plain JavaScript that looks like it holds some.
+  const erased = eraseTypesAndJsx(text, { ...options, jsx: options.jsx || (!options.typescript && /<[A-Za-z>]/.test(text)) })
   if (erased !== text || options.typescript || options.jsx) {
     const parsed = strict(erased)
     if (parsed !== undefined) return parsed

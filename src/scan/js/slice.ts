@@ -1,3 +1,5 @@
+import { REGEX_AFTER_PUNCTUATION } from './lexer.js'
+
 /**
  * Which top-level statements of a large script a scan has to parse.
  *
@@ -84,38 +86,27 @@ const TAB = 9
 const NEWLINE = 10
 const CARRIAGE_RETURN = 13
 const SPACE = 32
-const BANG = 33
 const DOUBLE_QUOTE = 34
 const DOLLAR = 36
-const PERCENT = 37
-const AMPERSAND = 38
 const QUOTE = 39
 const OPEN_PAREN = 40
 const CLOSE_PAREN = 41
 const STAR = 42
-const PLUS = 43
 const COMMA = 44
-const MINUS = 45
 const DOT = 46
 const SLASH = 47
 const COLON = 58
 const SEMICOLON = 59
-const LESS = 60
 const EQUALS = 61
-const GREATER = 62
-const QUESTION = 63
 const OPEN_BRACKET = 91
 const BACKSLASH = 92
 const CLOSE_BRACKET = 93
-const CARET = 94
 const UNDERSCORE = 95
 // What `last` holds after a word or a regular expression (no character has this code).
 const WORD = -1
 const BACKTICK = 96
 const OPEN_BRACE = 123
-const PIPE = 124
 const CLOSE_BRACE = 125
-const TILDE = 126
 
 // What a character is to the scanner, looked up instead of compared (the scanner's inner loop):
 // punctuation, space or part of a word. Every character from 128 up is part of a word but four.
@@ -143,55 +134,25 @@ function isSpace(c: number): boolean {
   return kindOf(c) === BLANK
 }
 
-// A `/` after one of these starts a regular expression.
+/** A lookup table of ASCII characters: `table[code] === 1` for each character of `characters`. */
+function charTable(characters: string): Uint8Array {
+  const table = new Uint8Array(128)
+  for (const character of characters) table[character.charCodeAt(0)] = 1
+  return table
+}
+
+// A `/` after one of these starts a regular expression (the lexer's list, as a table).
+const REGEX_AFTER = charTable(REGEX_AFTER_PUNCTUATION)
+
 function regexAfter(c: number): boolean {
-  return (
-    c === OPEN_PAREN ||
-    c === COMMA ||
-    c === EQUALS ||
-    c === COLON ||
-    c === OPEN_BRACKET ||
-    c === BANG ||
-    c === AMPERSAND ||
-    c === PIPE ||
-    c === QUESTION ||
-    c === OPEN_BRACE ||
-    c === CLOSE_BRACE ||
-    c === SEMICOLON ||
-    c === PLUS ||
-    c === MINUS ||
-    c === STAR ||
-    c === PERCENT ||
-    c === LESS ||
-    c === GREATER ||
-    c === TILDE ||
-    c === CARET
-  )
+  return c >= 0 && c < 128 && REGEX_AFTER[c] === 1
 }
 
 // A declaration keyword after one of these is part of the expression before it (`x = function …`).
+const CONTINUES_EXPRESSION = charTable('=,([:?+-*/%&|^!~<>.')
+
 function continuesExpression(c: number): boolean {
-  return (
-    c === EQUALS ||
-    c === COMMA ||
-    c === OPEN_PAREN ||
-    c === OPEN_BRACKET ||
-    c === COLON ||
-    c === QUESTION ||
-    c === PLUS ||
-    c === MINUS ||
-    c === STAR ||
-    c === SLASH ||
-    c === PERCENT ||
-    c === AMPERSAND ||
-    c === PIPE ||
-    c === CARET ||
-    c === BANG ||
-    c === TILDE ||
-    c === LESS ||
-    c === GREATER ||
-    c === DOT
-  )
+  return c >= 0 && c < 128 && CONTINUES_EXPRESSION[c] === 1
 }
 
 interface Statement {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { scanFiles } from '../../src/cli/commands/scan-files.js'
+import { filterFiles } from '../../src/cli/commands/scan-worker.js'
 import { allRules } from '../../src/rules/index.js'
 
 // The threads of a large scan share one counter of the next file; this runs two "threads" in turn
@@ -102,5 +103,31 @@ describe('scanFiles', () => {
     })
     expect(result.scans.map((scan) => scan.file.path)).toEqual(['long.js'])
     expect(result.scans[0]?.file.text.endsWith(PAGE)).toBe(true)
+  })
+
+  it('the SIMD needle filter and the regex it stands for pass the same files, with the same text', () => {
+    const texts = [
+      PAGE,
+      'export const v = 1\n',
+      'const key = process.env.ASAP_SECRET\n',
+      'res.json({ ok: true })\n',
+      '// caf\u00e9: no needle, but UTF-8 bytes\n',
+      '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">\n',
+      `${'x'.repeat(4000)}\u00fcZoHo`,
+      'not_befor',
+    ]
+    const mixed = texts.map((text, k) => {
+      const absolute = join(dir, `mixed-${k}.js`)
+      writeFileSync(absolute, text)
+      return { absolute, display: `mixed-${k}.js` }
+    })
+    const passed = (needles: 'simd' | 'regex') => {
+      const out: Array<[number, string]> = []
+      filterFiles({ files: mixed, maxBytes: 1e6, needles }, (order, text) => out.push([order, text]))
+      return out
+    }
+    expect(passed('simd')).toEqual(passed('regex'))
+    expect(passed('simd').map(([order]) => order)).toEqual([0, 2, 3, 5, 6])
+    expect(passed('simd')[4]?.[1]).toBe(texts[6])
   })
 })

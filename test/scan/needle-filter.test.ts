@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createNeedleFilter, type NeedleFilter } from '../../src/scan/needle-filter.js'
-import { NEEDLE_FILTER_WASM } from '../../src/scan/needle-filter-wasm.js'
 import { needleRegex, READ_NEEDLES, TRIGGER_NEEDLES } from '../../src/scan/prefilter.js'
-// @ts-expect-error: a plain .mjs build script, without declarations
-import { assemble } from '../../scripts/assemble-wasm.mjs'
 
 const encoder = new TextEncoder()
 
@@ -25,11 +21,6 @@ function matches(filter: NeedleFilter, bytes: Uint8Array): boolean {
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1')
 
 describe('the needle filter', () => {
-  it('is the module assembled from needle-filter.wat (run `node scripts/assemble-wasm.mjs` after editing it)', async () => {
-    const bytes: Uint8Array = await assemble(readFileSync(new URL('../../src/scan/needle-filter.wat', import.meta.url), 'utf8'))
-    expect(Buffer.from(bytes).toString('base64')).toBe(NEEDLE_FILTER_WASM)
-  })
-
   it('finds every needle, in any case, at every offset around the 16-byte blocks and at the very end', () => {
     const filter = filterOf(READ_NEEDLES)
     for (const needle of READ_NEEDLES) {

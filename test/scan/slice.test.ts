@@ -1,11 +1,12 @@
 /// <reference types="vite/client" />
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { allRules } from '../../src/rules/index.js'
 import { scanReport } from '../../src/scan/build-report.js'
 import { parseProgram } from '../../src/scan/js/parse.js'
-import { relevantSegments } from '../../src/scan/js/slice.js'
+import { relevantSegments, type Scanned, scan } from '../../src/scan/js/slice.js'
 import { type FileScan, scanFile, sourceFile } from '../../src/scan/scan-file.js'
 import type { RuleCase } from '../rules/case-types.js'
 
@@ -188,4 +189,81 @@ describe('slicing changes no finding: the fixture apps', () => {
       expect(essence(scanFile(file, allRules, {}, 0))).toEqual(essence(scanFile(file, allRules, {}, NEVER)))
     })
   }
+})
+
+/** The statements as plain data: where each starts, what it declares, whether it is an import. */
+function statements(result: Scanned[] | undefined) {
+  return result?.map((statement) => ({ start: statement.start, declares: [...statement.declares].sort(), isImport: statement.isImport }))
+}
+
+// What lies inside top-level brackets is skipped by a WebAssembly loop (group-skipper.wat); the
+// JavaScript loop it stands for must split every text the same way, giving up on the same texts.
+describe('the WebAssembly group skipper splits scripts as the JavaScript loop does', () => {
+  const same = (text: string) => expect(statements(scan(text, true))).toEqual(statements(scan(text, false)))
+  const tricky: Array<[string, string]> = [
+    ['a regular expression after a keyword, with a bracket inside', 'function f(a) { return /}/.test(a) }\nconst b = 1'],
+    ['after typeof, in, of, case, void, yield, await', 'f(() => { typeof /]/; for (x of /a/) {} switch (y) { case /)/: } void /{/ })\nlet z'],
+    ['a division after a value, a word, a bracket', 'g(a / 2, (b) / 3, c[0] / 4, 5 / d / e)\nvar q'],
+    ['a regular expression with a class holding `/` and `]`', 'h(/[/\\]]+/g, x)\nconst r = 2'],
+    ['a regular expression after a regular expression divides', 'i(/a/ / 2)\nlet s'],
+    [
+      'template holes with nested templates, strings, comments and regexes',
+      'j(`a${`b${"}"}`}c${/* } */ 1}d${x.replace(/[`}]/g, "")}e${f(/x/)}` + `${// }\n1}`)\nconst t = 3',
+    ],
+    ['a regex at the start of a hole, after a keyword in a hole', 'k(`${/}/.source}${typeof /{/}`)\nvar u'],
+    ['line and block comments holding brackets', 'l(a, // )\n b /* ) } ] */, c)\nconst v = 4'],
+    ['spread and rest, a regular expression after a spread', 'm(...a, [...b], { ...c }, .../}/.exec(d))\nlet w'],
+    ['strings with escaped quotes and brackets', "n('\\')', \"\\\"}\", '{')\nvar x"],
+    ['words from 128 up, a no-break space, a line separator, a lone surrogate', 'o(\u00fcber, \u00a0a\u2028b, "\ud800", \ud800)\nconst y = 5'],
+    ['nested groups of every kind', 'p({ a: [1, (2), { b: [() => { return [/]/] }] }] })\nconst z = 6'],
+    ['a destructuring pattern and an import list are read, not skipped', "import { a, b as c } from 'm'\nconst { d, e: [f] } = g\nh(d)"],
+    // Each text below would balance if the scanner read on past the line break.
+    ['gives up on a string that does not end on its line, in a group', "q('oops\n)\nconst a = 1\n')"],
+    ['and on a regular expression that does not', 's(x, /oops\n)\nconst a = 1\n/)'],
+    ['gives up on an unterminated template in a group', 'r(`oops)\nconst a = 1'],
+    ['gives up on an unterminated block comment in a group', 't(/* oops )\nconst a = 1'],
+    ['gives up on a group that never closes', 'u(a, { b: [c]\nconst a = 1'],
+    ['gives up on a line comment that runs to the end in a group', 'v(a, // oops )'],
+    ['a group at the very end', 'const a = 1\nw(a)'],
+  ]
+  for (const [name, text] of tricky) it(name, () => same(text))
+
+  it('on every rule case, alone and buried in unrelated code', () => {
+    for (const { cases } of Object.values(tables)) {
+      for (const testCase of cases) {
+        same(testCase.code)
+        same(`${NOISE}\n${testCase.code}\n;\n${NOISE}`)
+      }
+    }
+  })
+
+  it('on every fixture file', () => {
+    for (const path of filesUnder('fixtures/scan')) same(readFileSync(path, 'utf8'))
+  })
+
+  it('on random text made of the characters that matter (property)', () => {
+    const unit = fc.constantFrom(
+      ...'{}()[]/\'"`$*\\\n ;,=.:!?+-<>|&abcfinortuxyz01_',
+      'return',
+      'typeof',
+      'of',
+      'case',
+      'const',
+      'import',
+      'function',
+      '${',
+      '//',
+      '/*',
+      '*/',
+      '\u00a0',
+      '\u2028',
+      '\u00fc',
+    )
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (parts) => {
+        same(parts.join(''))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
 })

@@ -1,3 +1,4 @@
+import { createGroupSkipper, type GroupSkipper } from './group-skipper.js'
 import { REGEX_AFTER_PUNCTUATION } from './lexer.js'
 
 /**
@@ -30,7 +31,8 @@ export interface Segment {
   readonly end: number
 }
 
-interface Scanned {
+/** A top-level statement as the scanner found it. */
+export interface Scanned {
   readonly start: number
   /** Top-level names this statement may declare (a superset: extra names only keep more). */
   readonly declares: Set<string>
@@ -167,11 +169,24 @@ function statementFrom(start: number): Statement {
   return { start, declares: new Set(), isImport: false, head: true }
 }
 
+// The WebAssembly loop for what lies inside top-level brackets (group-skipper.wat), made once per
+// thread; null where WebAssembly is missing.
+let skipper: GroupSkipper | null | undefined
+
+function groupSkipper(): GroupSkipper | null {
+  skipper ??= createGroupSkipper({ kinds: ASCII_KIND, regexAfter: REGEX_AFTER, regexWords: [...REGEX_AFTER_WORD] }) ?? null
+  return skipper
+}
+
 /**
- * Splits a script into top-level statements and what each declares and uses; undefined when the
- * scanner loses track (an unterminated string, brackets that do not balance).
+ * Splits a script into top-level statements and what each declares; undefined when the scanner
+ * loses track (an unterminated string, brackets that do not balance). What lies inside a bracket
+ * opened at the top level is skipped by the WebAssembly loop unless `wasm` is false (the tests
+ * compare both), or the bracket opens a destructuring pattern or an import list, whose names count.
  */
-function scan(text: string): Scanned[] | undefined {
+export function scan(text: string, wasm = true): Scanned[] | undefined {
+  const groups = wasm ? groupSkipper() : null
+  groups?.load(text)
   const out: Scanned[] = []
   let current = statementFrom(0)
   let depth = 0
@@ -310,6 +325,14 @@ function scan(text: string): Scanned[] | undefined {
     if (c === OPEN_BRACE || c === OPEN_PAREN || c === OPEN_BRACKET) {
       if (depth === 0 && nameExpected && c !== OPEN_PAREN) patternDepth = 0
       depth += 1
+      if (depth === 1 && groups !== null && patternDepth < 0 && !current.isImport) {
+        // Nothing inside counts but where it ends: on to its closing bracket, which the next
+        // round reads as this loop would have (the state it leaves is the closing bracket's).
+        const close = groups.skipGroup(i + 1, c)
+        if (close < 0) return undefined
+        i = close
+        continue
+      }
     } else if (c === CLOSE_BRACE || c === CLOSE_PAREN || c === CLOSE_BRACKET) {
       depth -= 1
       if (depth < 0) return undefined

@@ -9,7 +9,10 @@ import { NEEDLE_FILTER_WASM } from './needle-filter-wasm.js'
  * (bench/needle-filter-bench.js), and no latin1 copy of each file.
  */
 export interface NeedleFilter {
-  /** Room to read `size` bytes into: valid until the next call of `space`. */
+  /**
+   * Room to read at least `size` bytes into (all the room there is: it may be longer), valid until
+   * the next call of `space`. Growing keeps what the last room held.
+   */
   space(size: number): Uint8Array
   /** Whether the first `length` bytes of the last space hold a needle. */
   matches(length: number): boolean
@@ -80,7 +83,7 @@ export function createNeedleFilter(needles: readonly string[]): NeedleFilter | u
     space(size) {
       grow(data + size + SLACK)
       // A new view each time: growing the memory detaches the old buffer.
-      return new Uint8Array(memory.buffer, data, size)
+      return new Uint8Array(memory.buffer, data, memory.buffer.byteLength - data - SLACK)
     },
     matches(length) {
       return scan(data, length) === 1

@@ -130,4 +130,21 @@ describe('scanFiles', () => {
     expect(passed('simd').map(([order]) => order)).toEqual([0, 2, 3, 5, 6])
     expect(passed('simd')[4]?.[1]).toBe(texts[6])
   })
+
+  it('reads a file larger than its first room whole, in both filters: the room grows and keeps what it read', () => {
+    const large = join(dir, 'large.js')
+    // The needle only at the start: found after the room grew only if the first bytes were kept.
+    const text = `const zoho = 1\n${'// padding line\n'.repeat(200_000)}`
+    writeFileSync(large, text)
+    for (const needles of ['simd', 'regex'] as const) {
+      const out: string[] = []
+      const warnings = filterFiles({ files: [{ absolute: large, display: 'large.js' }], maxBytes: 20e6, needles }, (_order, read) => out.push(read))
+      expect(warnings).toEqual([])
+      expect(out.length).toBe(1)
+      expect(out[0] === text).toBe(true)
+      expect(filterFiles({ files: [{ absolute: large, display: 'large.js' }], maxBytes: 2e6, needles }, () => {})).toEqual([
+        'skipped large.js (larger than 20 MB)',
+      ])
+    }
+  })
 })

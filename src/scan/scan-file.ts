@@ -136,35 +136,69 @@ function skeletonOf(file: SourceFile): string {
   const parts: string[] = []
   let copied = 0
   const blank = (from: number, to: number) => {
-    parts.push(text.slice(copied, from), text.slice(from, to).replace(/[^\n]/g, ' '))
+    // Line by line: a regex replacing each character took most of this on bundles with long comments.
+    parts.push(
+      text.slice(copied, from),
+      text
+        .slice(from, to)
+        .split('\n')
+        .map((line) => ' '.repeat(line.length))
+        .join('\n'),
+    )
     copied = to
   }
+  // Character codes, not one-character strings: this loop reads every character of a file.
+  const length = text.length
   let i = 0
-  while (i < text.length) {
-    const c = text[i]
-    if (c === '"' || c === "'" || (c === '`' && slash)) {
+  while (i < length) {
+    const c = text.charCodeAt(i)
+    if (c === DOUBLE_QUOTE || c === QUOTE || (c === BACKTICK && slash)) {
       // Python triple quotes and Go raw strings end at the same quote: good enough to skip.
       let j = i + 1
-      while (j < text.length && text[j] !== c && !(text[j] === '\n' && c !== '`')) j += text[j] === '\\' ? 2 : 1
+      while (j < length) {
+        const d = text.charCodeAt(j)
+        if (d === c || (d === NEWLINE && c !== BACKTICK)) break
+        j += d === BACKSLASH ? 2 : 1
+      }
       i = j + 1
-    } else if (slash && c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i)
-      blank(i, end < 0 ? text.length : end)
-      i = end < 0 ? text.length : end
-    } else if (slash && c === '/' && text[i + 1] === '*') {
+    } else if (slash && c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+      const end = lineEnd(text, i)
+      blank(i, end < 0 ? length : end)
+      i = end < 0 ? length : end
+    } else if (slash && c === SLASH && text.charCodeAt(i + 1) === STAR) {
       const end = text.indexOf('*/', i + 2)
-      blank(i, end < 0 ? text.length : end + 2)
-      i = end < 0 ? text.length : end + 2
-    } else if (hash && c === '#' && (file.language !== 'php' || text[i + 1] !== '[')) {
-      const end = text.indexOf('\n', i)
-      blank(i, end < 0 ? text.length : end)
-      i = end < 0 ? text.length : end
+      blank(i, end < 0 ? length : end + 2)
+      i = end < 0 ? length : end + 2
+    } else if (hash && c === HASH && (file.language !== 'php' || text.charCodeAt(i + 1) !== OPEN_BRACKET)) {
+      const end = lineEnd(text, i)
+      blank(i, end < 0 ? length : end)
+      i = end < 0 ? length : end
     } else i += 1
   }
   parts.push(text.slice(copied))
   // Markup: a snippet inside an HTML comment is not loaded, so no rule may read it.
   return withoutMarkupComments(parts.join(''), file.language)
 }
+
+/**
+ * Where the line from `from` ends (-1: at the end of the text). A loop, not `indexOf('\n', from)`:
+ * in this function, after files of other languages, `indexOf` became slow enough to take 0.7 s on
+ * a 364 KB pdf.js (V8 11.3, measured over the 4,979 files of the stored repositories; 1 ms alone).
+ */
+function lineEnd(text: string, from: number): number {
+  for (let j = from; j < text.length; j += 1) if (text.charCodeAt(j) === NEWLINE) return j
+  return -1
+}
+
+const NEWLINE = 10
+const DOUBLE_QUOTE = 34
+const HASH = 35
+const QUOTE = 39
+const STAR = 42
+const SLASH = 47
+const OPEN_BRACKET = 91
+const BACKSLASH = 92
+const BACKTICK = 96
 
 const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])
 

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
 import { createNeedleFilter } from '../../scan/needle-filter.js'
@@ -115,7 +116,9 @@ function fileReader(needles: 'simd' | 'regex'): { read(path: string, maxBytes: n
         if (length > maxBytes) return { skipped: 'larger than 20 MB' }
         const bytes = Buffer.from(into.buffer, into.byteOffset, length)
         const matches = filter !== undefined ? filter.matches(length) : READ_FILTER.test(bytes.toString('latin1'))
-        return matches ? { text: bytes.toString('utf8') } : undefined
+        // ASCII (most code, and the large vendor bundles) reads the same as latin1, which is a
+        // copy; UTF-8 decoding ran at about 300 MB/s (measured on a tree with 26 MB of bundles).
+        return matches ? { text: bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') } : undefined
       } catch {
         return { skipped: 'unreadable' }
       } finally {

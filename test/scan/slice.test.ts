@@ -196,9 +196,9 @@ function statements(result: Scanned[] | undefined) {
   return result?.map((statement) => ({ start: statement.start, declares: [...statement.declares].sort(), isImport: statement.isImport }))
 }
 
-// What lies inside top-level brackets is skipped by a WebAssembly loop (group-skipper.wat); the
-// JavaScript loop it stands for must split every text the same way, giving up on the same texts.
-describe('the WebAssembly group skipper splits scripts as the JavaScript loop does', () => {
+// The scanner runs in WebAssembly (statement-scanner.wat); the JavaScript loop it stands for must
+// split every text the same way, declare the same names, and give up on the same texts.
+describe('the WebAssembly statement scanner splits scripts as the JavaScript loop does', () => {
   const same = (text: string) => expect(statements(scan(text, true))).toEqual(statements(scan(text, false)))
   const tricky: Array<[string, string]> = [
     ['a regular expression after a keyword, with a bracket inside', 'function f(a) { return /}/.test(a) }\nconst b = 1'],
@@ -225,6 +225,7 @@ describe('the WebAssembly group skipper splits scripts as the JavaScript loop do
     ['gives up on a group that never closes', 'u(a, { b: [c]\nconst a = 1'],
     ['gives up on a line comment that runs to the end in a group', 'v(a, // oops )'],
     ['a group at the very end', 'const a = 1\nw(a)'],
+    ['a `;` ends a declaration even where no statement begins after it', 'var a = 1; while, b\nf(b)'],
   ]
   for (const [name, text] of tricky) it(name, () => same(text))
 
@@ -239,6 +240,35 @@ describe('the WebAssembly group skipper splits scripts as the JavaScript loop do
 
   it('on every fixture file', () => {
     for (const path of filesUnder('fixtures/scan')) same(readFileSync(path, 'utf8'))
+  })
+
+  it('on random code made of tokens and balanced brackets, most of it scannable (property)', () => {
+    const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
+    const token = fc.constantFrom(
+      ...['export', 'default', 'import', 'from', 'as', 'const', 'let', 'var', 'function', 'class', 'async', 'await', 'return'],
+      ...['else', 'while', 'catch', 'finally', 'in', 'instanceof', 'of', 'satisfies', 'declare', 'abstract', 'typeof', 'new', 'do'],
+      ...['a', 'b', 'x1', '$y', '_z', '\u00fcber', '1', '2.5', ';', ',', '=', ':', '.', '*', '+', '-', '/', '...', '?', '=>', '!'],
+      ...["'s'", '"t"', '`a${x}b`', '/r[/]/g', '/* c */', '/*\n*/', '// c\n'],
+    )
+    const separator = fc.constantFrom(' ', ' ', '\n', '')
+    const { seq } = fc.letrec<{ seq: string; unit: string }>((tie) => ({
+      seq: fc.array(tie('unit'), { maxLength: 10 }).map((parts) => parts.join('')),
+      unit: fc.oneof(
+        { depthSize: 'small' },
+        fc.tuple(token, separator).map(([text, after]) => text + after),
+        fc.tuple(fc.constantFrom('(', '[', '{'), tie('seq'), separator).map(([open, inner, after]) => `${open}${inner}${CLOSE[open]}${after}`),
+      ),
+    }))
+    let scanned = 0
+    fc.assert(
+      fc.property(seq, (text) => {
+        same(text)
+        if (scan(text, false) !== undefined) scanned += 1
+      }),
+      { numRuns: 20_000 },
+    )
+    // Most texts must be scannable, or the property would only compare giving up.
+    expect(scanned).toBeGreaterThan(5_000)
   })
 
   it('on random text made of the characters that matter (property)', () => {

@@ -1,5 +1,5 @@
-import { createGroupSkipper, type GroupSkipper } from './group-skipper.js'
 import { REGEX_AFTER_PUNCTUATION } from './lexer.js'
+import { createStatementScanner, type StatementScanner } from './statement-scanner.js'
 
 /**
  * Which top-level statements of a large script a scan has to parse.
@@ -169,24 +169,47 @@ function statementFrom(start: number): Statement {
   return { start, declares: new Set(), isImport: false, head: true }
 }
 
-// The WebAssembly loop for what lies inside top-level brackets (group-skipper.wat), made once per
-// thread; null where WebAssembly is missing.
-let skipper: GroupSkipper | null | undefined
+// The WebAssembly version of the loop below (statement-scanner.wat), made once per thread; null
+// where WebAssembly is missing.
+let wasmScanner: StatementScanner | null | undefined
 
-function groupSkipper(): GroupSkipper | null {
-  skipper ??= createGroupSkipper({ kinds: ASCII_KIND, regexAfter: REGEX_AFTER, regexWords: [...REGEX_AFTER_WORD] }) ?? null
-  return skipper
+function statementScanner(): StatementScanner | null {
+  wasmScanner ??=
+    createStatementScanner({
+      kinds: ASCII_KIND,
+      regexAfter: REGEX_AFTER,
+      continuesExpression: CONTINUES_EXPRESSION,
+      keywords: {
+        declaration: DECLARATION,
+        notName: NOT_NAMES,
+        continues: CONTINUES,
+        infix: INFIX,
+        leads: LEADS,
+        regex: REGEX_AFTER_WORD,
+        import: new Set(['import']),
+        variable: new Set(['const', 'let', 'var']),
+        namesNext: new Set(['function', 'class']),
+      },
+    }) ?? null
+  return wasmScanner
 }
 
 /**
  * Splits a script into top-level statements and what each declares; undefined when the scanner
- * loses track (an unterminated string, brackets that do not balance). What lies inside a bracket
- * opened at the top level is skipped by the WebAssembly loop unless `wasm` is false (the tests
- * compare both), or the bracket opens a destructuring pattern or an import list, whose names count.
+ * loses track (an unterminated string, brackets that do not balance). In WebAssembly unless
+ * `wasm` is false (the tests compare both) or WebAssembly is missing: the JavaScript loop below is
+ * the same scanner, step for step.
  */
 export function scan(text: string, wasm = true): Scanned[] | undefined {
-  const groups = wasm ? groupSkipper() : null
-  groups?.load(text)
+  const scanner = wasm ? statementScanner() : null
+  if (scanner !== null) {
+    const statements = scanner.scan(text)
+    if (statements !== 'full') return statements
+  }
+  return scanJs(text)
+}
+
+function scanJs(text: string): Scanned[] | undefined {
   const out: Scanned[] = []
   let current = statementFrom(0)
   let depth = 0
@@ -325,14 +348,6 @@ export function scan(text: string, wasm = true): Scanned[] | undefined {
     if (c === OPEN_BRACE || c === OPEN_PAREN || c === OPEN_BRACKET) {
       if (depth === 0 && nameExpected && c !== OPEN_PAREN) patternDepth = 0
       depth += 1
-      if (depth === 1 && groups !== null && patternDepth < 0 && !current.isImport) {
-        // Nothing inside counts but where it ends: on to its closing bracket, which the next
-        // round reads as this loop would have (the state it leaves is the closing bracket's).
-        const close = groups.skipGroup(i + 1, c)
-        if (close < 0) return undefined
-        i = close
-        continue
-      }
     } else if (c === CLOSE_BRACE || c === CLOSE_PAREN || c === CLOSE_BRACKET) {
       depth -= 1
       if (depth < 0) return undefined

@@ -38,17 +38,25 @@ const BY_SUFFIX: ReadonlyArray<readonly [string, Language]> = [
   ['.rb', 'ruby'],
 ]
 
-// One lookup by the last extension; the few two-part suffixes (`.blade.php`) are tried first.
+// One lookup by the last extension. The few two-part suffixes (`.blade.php`, `.html.erb`) are
+// tried only when the last extension is theirs: this runs on every file of a tree, during the walk.
 const BY_EXTENSION = new Map(BY_SUFFIX.filter(([suffix]) => suffix.lastIndexOf('.') === 0))
 const TWO_PART = BY_SUFFIX.filter(([suffix]) => suffix.lastIndexOf('.') > 0)
+const TWO_PART_LAST = new Set(TWO_PART.map(([suffix]) => suffix.slice(suffix.lastIndexOf('.'))))
 
 /** The language of a file from its name, or undefined for files the scanner does not read. */
 export function languageOf(path: string): Language | undefined {
-  const lower = path.toLowerCase()
-  if (lower.endsWith('.d.ts') || lower.endsWith('.map')) return undefined
-  for (const [suffix, language] of TWO_PART) if (lower.endsWith(suffix)) return language
-  const dot = lower.lastIndexOf('.')
-  return dot < 0 ? undefined : BY_EXTENSION.get(lower.slice(dot))
+  const dot = path.lastIndexOf('.')
+  if (dot < 0) return undefined
+  const extension = path.slice(dot).toLowerCase()
+  if (TWO_PART_LAST.has(extension)) {
+    const lower = path.toLowerCase()
+    for (const [suffix, language] of TWO_PART) if (lower.endsWith(suffix)) return language
+  }
+  const language = BY_EXTENSION.get(extension)
+  // Type declarations hold no code that runs.
+  if (extension === '.ts' && path.slice(-5).toLowerCase() === '.d.ts') return undefined
+  return language
 }
 
 /** Directories whose files are served to browsers as they are (bundles that ship). */

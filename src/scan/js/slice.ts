@@ -82,6 +82,9 @@ const CONTINUES = new Set(['else', 'while', 'catch', 'finally'])
 const INFIX = new Set(['in', 'instanceof', 'of', 'as', 'satisfies'])
 // Words a declaration keyword can follow on the next line and still belong to (`export\nconst x`).
 const LEADS = new Set(['export', 'default', 'async', 'declare', 'abstract'])
+// At the top level, the names after these are declared (`const a, b`; `function f`).
+const VARIABLES = new Set(['const', 'let', 'var'])
+const NAMES_NEXT = new Set(['function', 'class'])
 
 // Character codes (plain constants: a `const enum` is not inlined under isolatedModules).
 const TAB = 9
@@ -187,8 +190,8 @@ function statementScanner(): StatementScanner | null {
         leads: LEADS,
         regex: REGEX_AFTER_WORD,
         import: new Set(['import']),
-        variable: new Set(['const', 'let', 'var']),
-        namesNext: new Set(['function', 'class']),
+        variable: VARIABLES,
+        namesNext: NAMES_NEXT,
       },
     }) ?? null
   return wasmScanner
@@ -286,10 +289,10 @@ function scanJs(text: string): Scanned[] | undefined {
         if (current.isImport || namesNext || (depth === 0 && nameExpected) || (patternDepth >= 0 && depth > patternDepth)) current.declares.add(word)
       }
       if (depth === 0) {
-        if (word === 'const' || word === 'let' || word === 'var') {
+        if (VARIABLES.has(word)) {
           declaring = true
           nameExpected = true
-        } else if (word === 'function' || word === 'class') namesNext = true
+        } else if (NAMES_NEXT.has(word)) namesNext = true
         else if (!NOT_NAMES.has(word)) {
           namesNext = false
           nameExpected = false

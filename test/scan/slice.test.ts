@@ -229,6 +229,13 @@ describe('the WebAssembly statement scanner splits scripts as the JavaScript loo
   ]
   for (const [name, text] of tricky) it(name, () => same(text))
 
+  it('more declared names than the WebAssembly output holds: the JavaScript loop takes over', () => {
+    // A name every two characters: more pairs than the room for one per four characters.
+    const text = `var ${Array.from({ length: 5000 }, (_, k) => 'abcdefghij'[k % 10]).join(',')}\nf(a)`
+    same(text)
+    expect(statements(scan(text))?.[0]?.declares).toEqual([...'abcdefghij'])
+  })
+
   it('on every rule case, alone and buried in unrelated code', () => {
     for (const { cases } of Object.values(tables)) {
       for (const testCase of cases) {

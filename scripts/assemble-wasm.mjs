@@ -1,6 +1,6 @@
 // Assembles the scanner's WebAssembly text into the modules it loads, as base64 in a TypeScript
-// module beside each: the needle filter (src/scan/needle-filter.wat) and the slicer's statement
-// scanner (src/scan/js/statement-scanner.wat). The binaries are committed so that neither a user nor the build
+// module beside each: the needle filter (src/scan/needle-filter.wat), the slicer's statement scanner
+// (src/scan/js/statement-scanner.wat) and the comment skeleton (src/scan/comment-skeleton.wat). The binaries are committed so that neither a user nor the build
 // needs an assembler; test/scan/wasm-modules.test.ts fails when one no longer matches its source.
 //
 //   node scripts/assemble-wasm.mjs
@@ -14,6 +14,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const MODULES = [
   { source: 'src/scan/needle-filter.wat', target: 'src/scan/needle-filter-wasm.ts', name: 'NEEDLE_FILTER_WASM' },
   { source: 'src/scan/js/statement-scanner.wat', target: 'src/scan/js/statement-scanner-wasm.ts', name: 'STATEMENT_SCANNER_WASM' },
+  { source: 'src/scan/comment-skeleton.wat', target: 'src/scan/comment-skeleton-wasm.ts', name: 'COMMENT_SKELETON_WASM' },
 ]
 
 /** The module's bytes, assembled from the text with SIMD enabled. */

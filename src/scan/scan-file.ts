@@ -1,13 +1,13 @@
 import type { FindingData } from '../core/types.js'
 import type { Rule, RuleContext } from '../rules/define-rule.js'
 import { isMinified, languageOf, sideOf } from './classify.js'
+import { commentSkeleton } from './comment-skeleton.js'
 import { ProgramIndex } from './js/ast.js'
 import { parseProgram } from './js/parse.js'
 import type { Anchor } from './js/slice.js'
 import { isDeferred } from './deferral.js'
 import { jsonEndpoints } from './json-endpoints.js'
 import { mayMatch } from './prefilter.js'
-import { withoutMarkupComments } from './markup-comments.js'
 import { suppressions } from './suppress.js'
 import type { Finding, Language, ScanConfig, Script, SourceFile, Span } from './types.js'
 
@@ -74,7 +74,7 @@ export function scanFile(file: SourceFile, rules: readonly Rule[], config: ScanC
       file,
       config,
       get code() {
-        code ??= skeletonOf(file)
+        code ??= commentSkeleton(file.text, file.language)
         return code
       },
       get scripts() {
@@ -125,80 +125,6 @@ function dedupe(findings: readonly Finding[]): Finding[] {
     })
     .sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1))
 }
-
-/** The text with comments blanked (strings kept: the patterns read keys like "email_verified"). */
-function skeletonOf(file: SourceFile): string {
-  const hash = file.language === 'python' || file.language === 'ruby' || file.language === 'php'
-  const slash = file.language !== 'python' && file.language !== 'ruby'
-  const text = file.text
-  // The text between comments is copied in slices and each comment becomes blanks: a character
-  // array of a 3 MB bundle took ~30 MB and most of the time of a regex rule on it.
-  const parts: string[] = []
-  let copied = 0
-  const blank = (from: number, to: number) => {
-    // Line by line: a regex replacing each character took most of this on bundles with long comments.
-    parts.push(
-      text.slice(copied, from),
-      text
-        .slice(from, to)
-        .split('\n')
-        .map((line) => ' '.repeat(line.length))
-        .join('\n'),
-    )
-    copied = to
-  }
-  // Character codes, not one-character strings: this loop reads every character of a file.
-  const length = text.length
-  let i = 0
-  while (i < length) {
-    const c = text.charCodeAt(i)
-    if (c === DOUBLE_QUOTE || c === QUOTE || (c === BACKTICK && slash)) {
-      // Python triple quotes and Go raw strings end at the same quote: good enough to skip.
-      let j = i + 1
-      while (j < length) {
-        const d = text.charCodeAt(j)
-        if (d === c || (d === NEWLINE && c !== BACKTICK)) break
-        j += d === BACKSLASH ? 2 : 1
-      }
-      i = j + 1
-    } else if (slash && c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const end = lineEnd(text, i)
-      blank(i, end < 0 ? length : end)
-      i = end < 0 ? length : end
-    } else if (slash && c === SLASH && text.charCodeAt(i + 1) === STAR) {
-      const end = text.indexOf('*/', i + 2)
-      blank(i, end < 0 ? length : end + 2)
-      i = end < 0 ? length : end + 2
-    } else if (hash && c === HASH && (file.language !== 'php' || text.charCodeAt(i + 1) !== OPEN_BRACKET)) {
-      const end = lineEnd(text, i)
-      blank(i, end < 0 ? length : end)
-      i = end < 0 ? length : end
-    } else i += 1
-  }
-  parts.push(text.slice(copied))
-  // Markup: a snippet inside an HTML comment is not loaded, so no rule may read it.
-  return withoutMarkupComments(parts.join(''), file.language)
-}
-
-/**
- * Where the line from `from` ends (-1: at the end of the text). A loop, not `indexOf('\n', from)`:
- * in this function, after files of other languages, `indexOf` became slow enough to take 0.7 s on
- * a 364 KB pdf.js (V8 11.3, measured over the 4,979 files of the stored repositories; 1 ms alone).
- */
-function lineEnd(text: string, from: number): number {
-  for (let j = from; j < text.length; j += 1) if (text.charCodeAt(j) === NEWLINE) return j
-  return -1
-}
-
-const NEWLINE = 10
-const DOUBLE_QUOTE = 34
-const HASH = 35
-const QUOTE = 39
-const STAR = 42
-const SLASH = 47
-const OPEN_BRACKET = 91
-const BACKSLASH = 92
-const BACKTICK = 96
 
 const TS_LANGUAGES: ReadonlySet<Language> = new Set(['typescript'])
 

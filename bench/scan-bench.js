@@ -6,6 +6,7 @@
 //   node bench/scan-bench.js --files 2000 --mb 40        # quicker
 //   node bench/scan-bench.js --keep                      # keep the tree (in os.tmpdir())
 //   node bench/scan-bench.js --every 1000                 # only the tree with a widget page and a signer in every 1,000 files
+//   node bench/scan-bench.js --runs 9                     # more interleaved runs (default 5)
 //
 // By default two trees are measured, with a widget page and a signer in every 100 files (190 files,
 // 3 MB, pass the filter and are parsed) and in every 1,000 files (20 files): how much of a tree is
@@ -133,9 +134,15 @@ function measure(label, argv, opts = {}) {
   return { label, ms, cpuMs: ((user ?? 0) + (sys ?? 0)) * 1000, rssMiB: (kib ?? 0) / 1024, status: res.status }
 }
 
-const runs = Number(option('runs', 3))
-// The best of a few runs: the machine may be shared, and the best run is the least disturbed one.
-const best = (make) => Array.from({ length: runs }, make).sort((a, b) => a.ms - b.ms)[0]
+const runs = Number(option('runs', 5))
+// Each run measures every command once, in turn, so that a disturbance of the shared machine hits
+// them alike. The table shows each command's best run (the least disturbed one); the median of the
+// runs' own scan/grep ratios shows how far a typical run is from the best.
+const bestOf = (samples) => [...samples].sort((a, b) => a.ms - b.ms)[0]
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
 const lines = []
 let failed = false
 for (const PERIOD of PERIODS) {
@@ -145,13 +152,16 @@ for (const PERIOD of PERIODS) {
   const bytes = generate(dir, PERIOD)
   // Warm the page cache so every command reads from memory, as the first would otherwise pay for all.
   spawnSync('grep', ['-r', '-c', 'x', dir], { stdio: 'ignore' })
-  const rows = []
-  rows.push(best(() => measure('grep -r (yardstick)', ['grep', '-r', '-l', 'ZohoDeskAsap', dir])))
-  if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0) rows.push(best(() => measure('rg (yardstick)', ['rg', '-l', 'ZohoDeskAsap', dir])))
-  rows.push(best(() => measure('asap-doctor scan', [process.execPath, 'bin/asap-doctor.js', 'scan', dir, '--format', 'json'])))
+  const tasks = [['grep -r (yardstick)', ['grep', '-r', '-l', 'ZohoDeskAsap', dir]]]
+  if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0) tasks.push(['rg (yardstick)', ['rg', '-l', 'ZohoDeskAsap', dir]])
+  tasks.push(['asap-doctor scan', [process.execPath, 'bin/asap-doctor.js', 'scan', dir, '--format', 'json']])
+  const samples = tasks.map(() => [])
+  for (let run = 0; run < runs; run += 1) tasks.forEach(([label, argv], k) => samples[k].push(measure(label, argv)))
+  const rows = samples.map(bestOf)
   const grep = rows[0]
+  const ratios = samples[0].map((grepRun, run) => samples.at(-1)[run].ms / grepRun.ms)
   lines.push(
-    `\nscan: ${FILES} files, ${(bytes / 1e6).toFixed(0)} MB, a widget page and a signer in every ${PERIOD} files (${dir}); best of ${runs}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+    `\nscan: ${FILES} files, ${(bytes / 1e6).toFixed(0)} MB, a widget page and a signer in every ${PERIOD} files (${dir}); best of ${runs} interleaved runs; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     'task                   wall ms     MB/s   cpu ms   peak RSS MiB   wall vs grep   cpu vs grep',
   )
   for (const row of rows) {
@@ -163,6 +173,7 @@ for (const PERIOD of PERIODS) {
   const last = rows.at(-1)
   failed ||= last.status !== 1
   lines.push(
+    `scan/grep per run: ${ratios.map((ratio) => `${ratio.toFixed(2)}x`).join(' ')}, median ${median(ratios).toFixed(2)}x`,
     `scan exit code ${last.status} (1 expected: the tree holds findings). Targets: <= 4x grep wall time (${(last.ms / grep.ms).toFixed(2)}x), <= 256 MiB peak RSS (${last.rssMiB.toFixed(0)} MiB)`,
   )
   if (!keep) rmSync(dir, { recursive: true, force: true })

@@ -156,7 +156,9 @@ for (const PERIOD of PERIODS) {
   if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0) tasks.push(['rg (yardstick)', ['rg', '-l', 'ZohoDeskAsap', dir]])
   tasks.push(['asap-doctor scan', [process.execPath, 'bin/asap-doctor.js', 'scan', dir, '--format', 'json']])
   const samples = tasks.map(() => [])
-  for (let run = 0; run < runs; run += 1) tasks.forEach(([label, argv], k) => samples[k].push(measure(label, argv)))
+  for (let run = 0; run < runs; run += 1) {
+    for (const [k, [label, argv]] of tasks.entries()) samples[k].push(measure(label, argv))
+  }
   const rows = samples.map(bestOf)
   const grep = rows[0]
   const ratios = samples[0].map((grepRun, run) => samples.at(-1)[run].ms / grepRun.ms)

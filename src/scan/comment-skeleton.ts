@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer'
 import { COMMENT_SKELETON_WASM } from './comment-skeleton-wasm.js'
 import { withoutMarkupComments } from './markup-comments.js'
+import { ensureMemory, instantiate, type WasmMemory } from './wasm-instance.js'
 import type { Language } from './types.js'
 
 /**
@@ -28,40 +29,28 @@ interface CommentSyntax {
   readonly php: boolean
 }
 
-/** The part of the WebAssembly API used here (Node's types for Node 20 do not declare it; see needle-filter.ts). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object) => { readonly exports: SkeletonExports }
-}
 interface SkeletonExports {
-  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number }
+  readonly memory: WasmMemory
   skeleton(length: number, slash: number, hash: number, php: number): void
 }
 
-const PAGE = 65_536
 let blanker: ((text: string, syntax: CommentSyntax) => string) | null | undefined
 
 /** The WebAssembly loop, made once per thread; null where WebAssembly is missing. */
 function wasmBlanker(): ((text: string, syntax: CommentSyntax) => string) | null {
   if (blanker !== undefined) return blanker
   blanker = null
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
-  try {
-    const bytes = Uint8Array.from(atob(COMMENT_SKELETON_WASM), (char) => char.charCodeAt(0))
-    if (wasm?.validate(bytes) !== true) return blanker
-    const { memory, skeleton } = new wasm.Instance(new wasm.Module(bytes)).exports
-    blanker = (text, { slash, hash, php }) => {
-      const size = text.length * 2
-      if (size > memory.buffer.byteLength) memory.grow(Math.ceil((size - memory.buffer.byteLength) / PAGE))
-      // UTF-16 code units as they are (lone surrogates too), in and out: the same length, the same offsets.
-      const view = Buffer.from(memory.buffer, 0, size)
-      view.write(text, 0, 'utf16le')
-      skeleton(text.length, slash ? 1 : 0, hash ? 1 : 0, php ? 1 : 0)
-      return view.toString('utf16le')
-    }
-  } catch {
-    blanker = null
+  const exports = instantiate<SkeletonExports>(COMMENT_SKELETON_WASM)
+  if (exports === undefined) return blanker
+  const { memory, skeleton } = exports
+  blanker = (text, { slash, hash, php }) => {
+    const size = text.length * 2
+    ensureMemory(memory, size)
+    // UTF-16 code units as they are (lone surrogates too), in and out: the same length, the same offsets.
+    const view = Buffer.from(memory.buffer, 0, size)
+    view.write(text, 0, 'utf16le')
+    skeleton(text.length, slash ? 1 : 0, hash ? 1 : 0, php ? 1 : 0)
+    return view.toString('utf16le')
   }
   return blanker
 }

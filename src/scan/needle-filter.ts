@@ -1,4 +1,5 @@
 import { NEEDLE_FILTER_WASM } from './needle-filter-wasm.js'
+import { ensureMemory, instantiate, type WasmMemory } from './wasm-instance.js'
 
 /**
  * Whether a file holds any of a few ASCII needles, case-insensitively, without decoding it: the
@@ -24,36 +25,9 @@ const COUNT = 96
 const NEEDLES = 100
 // The loads at +1 and +2 read up to 18 bytes past the end of the data.
 const SLACK = 32
-const PAGE = 65_536
-
-/**
- * The part of the WebAssembly API this module uses. Declared here: Node's types for Node 20 do not
- * declare `WebAssembly`, and the DOM's would bring the whole browser into a CLI's types.
- */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object) => { readonly exports: FilterExports }
-}
 interface FilterExports {
-  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number }
+  readonly memory: WasmMemory
   scan(data: number, length: number): number
-}
-
-let compiled: { readonly wasm: WasmApi; readonly module: object } | null | undefined
-
-/** The compiled module, or null where WebAssembly or its SIMD instructions are missing. */
-function filterModule(): { readonly wasm: WasmApi; readonly module: object } | null {
-  if (compiled !== undefined) return compiled
-  compiled = null
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
-  try {
-    const bytes = Uint8Array.from(atob(NEEDLE_FILTER_WASM), (char) => char.charCodeAt(0))
-    if (wasm?.validate(bytes) === true) compiled = { wasm, module: new wasm.Module(bytes) }
-  } catch {
-    compiled = null
-  }
-  return compiled
 }
 
 /**
@@ -61,15 +35,12 @@ function filterModule(): { readonly wasm: WasmApi; readonly module: object } | n
  * SIMD is missing: the caller then tests `needleRegex(needles)` on a latin1 view instead.
  */
 export function createNeedleFilter(needles: readonly string[]): NeedleFilter | undefined {
-  const compiled = filterModule()
-  if (compiled === null) return undefined
+  const exports = instantiate<FilterExports>(NEEDLE_FILTER_WASM)
+  if (exports === undefined) return undefined
+  const { memory, scan } = exports
   const encoded = needles.map(lowercaseBytes)
   const data = align(NEEDLES + encoded.reduce((sum, needle) => sum + 1 + needle.length, 0), 16)
-  const { memory, scan } = new compiled.wasm.Instance(compiled.module).exports
-  const grow = (bytes: number) => {
-    if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE))
-  }
-  grow(data + SLACK)
+  ensureMemory(memory, data + SLACK)
   const view = new Uint8Array(memory.buffer)
   view.set(fingerprints(encoded), TABLES)
   new DataView(memory.buffer).setUint32(COUNT, encoded.length, true)
@@ -81,7 +52,7 @@ export function createNeedleFilter(needles: readonly string[]): NeedleFilter | u
   }
   return {
     space(size) {
-      grow(data + size + SLACK)
+      ensureMemory(memory, data + size + SLACK)
       // A new view each time: growing the memory detaches the old buffer.
       return new Uint8Array(memory.buffer, data, memory.buffer.byteLength - data - SLACK)
     },

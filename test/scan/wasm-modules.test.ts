@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { NEEDLE_FILTER_WASM } from '../../src/scan/needle-filter-wasm.js'
+import { instantiate } from '../../src/scan/wasm-instance.js'
 // @ts-expect-error: a plain .mjs build script, without declarations
 import { assemble, MODULES } from '../../scripts/assemble-wasm.mjs'
 
@@ -14,3 +16,18 @@ describe('the committed WebAssembly modules are their sources, assembled', () =>
     })
   }
 })
+
+describe('instantiate', () => {
+  it('gives a module its own instance, and nothing for bytes that are no module (the caller falls back)', () => {
+    const first = instantiate<{ memory: WebAssemblyMemory }>(NEEDLE_FILTER_WASM)
+    const second = instantiate<{ memory: WebAssemblyMemory }>(NEEDLE_FILTER_WASM)
+    expect(first?.memory.buffer.byteLength).toBeGreaterThan(0)
+    expect(first?.memory).not.toBe(second?.memory)
+    expect(instantiate(btoa('not a module'))).toBeUndefined()
+    expect(instantiate('%%% not base64')).toBeUndefined()
+  })
+})
+
+interface WebAssemblyMemory {
+  readonly buffer: ArrayBuffer
+}

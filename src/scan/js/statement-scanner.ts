@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer'
+import { ensureMemory, instantiate, type WasmMemory } from '../wasm-instance.js'
 import { STATEMENT_SCANNER_WASM } from './statement-scanner-wasm.js'
 
 /**
@@ -46,33 +47,19 @@ export const KEYWORD_FLAGS = {
   namesNext: 256,
 } as const
 
-/** The part of the WebAssembly API used here (Node's types for Node 20 do not declare it; see needle-filter.ts). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object) => { readonly exports: ScannerExports }
-}
 interface ScannerExports {
-  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number }
+  readonly memory: WasmMemory
   setText(length: number, out: number, capacity: number): void
   scan(): number
 }
 
 const KEYWORDS = 384
 const TEXT = 4096
-const PAGE = 65_536
 
 /** A scanner over these tables, or undefined where WebAssembly is missing (the slicer then runs its JavaScript loop). */
 export function createStatementScanner(tables: ScannerTables): StatementScanner | undefined {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
-  let exports: ScannerExports
-  try {
-    const bytes = Uint8Array.from(atob(STATEMENT_SCANNER_WASM), (char) => char.charCodeAt(0))
-    if (wasm?.validate(bytes) !== true) return undefined
-    exports = new wasm.Instance(new wasm.Module(bytes)).exports
-  } catch {
-    return undefined
-  }
+  const exports = instantiate<ScannerExports>(STATEMENT_SCANNER_WASM)
+  if (exports === undefined) return undefined
   const { memory, setText, scan } = exports
   writeTables(new Uint8Array(memory.buffer), tables)
   return {
@@ -81,8 +68,7 @@ export function createStatementScanner(tables: ScannerTables): StatementScanner 
       // Room for a pair per four characters: far more than real code declares (a name is a word
       // and a separator at least); the rare text that fills it goes to the JavaScript loop.
       const capacity = (text.length >> 2) + 64
-      const bytes = out + capacity * 8
-      if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE))
+      ensureMemory(memory, out + capacity * 8)
       // UTF-16 code units as they are (lone surrogates too), so that indexes are the string's.
       Buffer.from(memory.buffer).write(text, TEXT, 'utf16le')
       setText(text.length, out, capacity)

@@ -281,100 +281,6 @@
         (br $step)))
     (i32.const -1))
 
-  ;; From $i, just inside a bracket $open opened at the top level: the index of the bracket that
-  ;; closes it, or -1 when the scanner gives up (as scan() in slice.ts would, on the same text).
-  (func $skipGroup (param $i i32) (param $open i32) (result i32)
-    (local $c i32) (local $kind i32) (local $end i32) (local $j i32) (local $depth i32) (local $last i32)
-    (local $wordStart i32) (local $wordEnd i32) (local $regex i32)
-    (local.set $depth (i32.const 1))
-    (local.set $last (local.get $open))
-    (block $out
-      (loop $step
-        (br_if $out (i32.ge_s (local.get $i) (global.get $len)))
-        (local.set $c (i32.load16_u offset=4096 (i32.shl (local.get $i) (i32.const 1))))
-        (local.set $kind
-          (if (result i32) (i32.lt_u (local.get $c) (i32.const 128)) (then (i32.load8_u (local.get $c))) (else (call $kind (local.get $c)))))
-        (if (i32.eq (local.get $kind) (i32.const 1))
-          (then (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $step)))
-        (if (i32.eq (local.get $c) (i32.const 47))
-          (then
-            (if (i32.eq (call $at (i32.add (local.get $i) (i32.const 1))) (i32.const 47))
-              (then
-                (local.set $end (call $indexOf (i32.const 10) (local.get $i)))
-                (if (i32.lt_s (local.get $end) (i32.const 0)) (then (return (i32.const -1))))
-                (local.set $i (local.get $end))
-                (br $step)))
-            (if (i32.eq (call $at (i32.add (local.get $i) (i32.const 1))) (i32.const 42))
-              (then
-                (local.set $end (call $commentEnd (i32.add (local.get $i) (i32.const 2))))
-                (if (i32.lt_s (local.get $end) (i32.const 0)) (then (return (i32.const -1))))
-                (local.set $i (i32.add (local.get $end) (i32.const 2)))
-                (br $step)))))
-        (if (i32.eq (local.get $kind) (i32.const 2))
-          (then
-            (local.set $j (i32.add (local.get $i) (i32.const 1)))
-            (block $word
-              (loop $part
-                (br_if $word (i32.ge_s (local.get $j) (global.get $len)))
-                (local.set $c (i32.load16_u offset=4096 (i32.shl (local.get $j) (i32.const 1))))
-                (br_if $word
-                  (i32.ne
-                    (if (result i32) (i32.lt_u (local.get $c) (i32.const 128)) (then (i32.load8_u (local.get $c))) (else (call $kind (local.get $c))))
-                    (i32.const 2)))
-                (local.set $j (i32.add (local.get $j) (i32.const 1)))
-                (br $part)))
-            (local.set $wordStart (local.get $i))
-            (local.set $wordEnd (local.get $j))
-            (local.set $i (local.get $j))
-            (local.set $last (i32.const -1))
-            (br $step)))
-        (if (i32.or (i32.eq (local.get $c) (i32.const 39)) (i32.eq (local.get $c) (i32.const 34)))
-          (then
-            (local.set $end (call $skipQuoted (local.get $i) (local.get $c)))
-            (if (i32.lt_s (local.get $end) (i32.const 0)) (then (return (i32.const -1))))
-            (local.set $i (local.get $end))
-            (local.set $last (local.get $c))
-            (br $step)))
-        (if (i32.eq (local.get $c) (i32.const 96))
-          (then
-            (local.set $end (call $skipTemplate (local.get $i)))
-            (if (i32.lt_s (local.get $end) (i32.const 0)) (then (return (i32.const -1))))
-            (local.set $i (local.get $end))
-            (local.set $last (i32.const 96))
-            (br $step)))
-        (if (i32.eq (local.get $c) (i32.const 47))
-          (then
-            (if (i32.eq (local.get $last) (i32.const -1))
-              (then (local.set $regex (call $regexWord (local.get $wordStart) (local.get $wordEnd))))
-              (else (local.set $regex (call $regexAfter (local.get $last)))))
-            (if (local.get $regex)
-              (then
-                (local.set $end (call $skipRegex (local.get $i)))
-                (if (i32.lt_s (local.get $end) (i32.const 0)) (then (return (i32.const -1))))
-                (local.set $i (local.get $end))
-                ;; A regular expression is a value, like a word that is no keyword: a `/` after it divides.
-                (local.set $last (i32.const -1))
-                (local.set $wordStart (i32.const 0))
-                (local.set $wordEnd (i32.const 0))
-                (br $step)))))
-        (if (i32.and (i32.eq (local.get $c) (i32.const 46))
-                     (i32.and (i32.eq (call $at (i32.add (local.get $i) (i32.const 1))) (i32.const 46))
-                              (i32.eq (call $at (i32.add (local.get $i) (i32.const 2))) (i32.const 46))))
-          (then
-            (local.set $i (i32.add (local.get $i) (i32.const 3)))
-            (local.set $last (i32.const 44))
-            (br $step)))
-        (if (i32.or (i32.eq (local.get $c) (i32.const 123)) (i32.or (i32.eq (local.get $c) (i32.const 40)) (i32.eq (local.get $c) (i32.const 91))))
-          (then (local.set $depth (i32.add (local.get $depth) (i32.const 1)))))
-        (if (i32.or (i32.eq (local.get $c) (i32.const 125)) (i32.or (i32.eq (local.get $c) (i32.const 41)) (i32.eq (local.get $c) (i32.const 93))))
-          (then
-            (local.set $depth (i32.sub (local.get $depth) (i32.const 1)))
-            (if (i32.eqz (local.get $depth)) (then (return (local.get $i))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (local.set $last (local.get $c))
-        (br $step)))
-    ;; The end of the text inside the group: its brackets do not balance.
-    (i32.const -1))
   ;; Writes one pair of the output; 0 when it is full.
   (func $emit (param $count i32) (param $a i32) (param $b i32) (result i32)
     (local $at i32)
@@ -567,16 +473,6 @@
               (if (i32.and (i32.and (i32.eqz (local.get $depth)) (local.get $nameExpected)) (i32.ne (local.get $c) (i32.const 40)))
                 (then (local.set $patternDepth (i32.const 0))))
               (local.set $depth (i32.add (local.get $depth) (i32.const 1)))
-              ;; Inside a top-level group nothing counts but where it ends, unless it is a
-              ;; destructuring pattern or an import list: on to its closing bracket, which the
-              ;; next step reads as this loop would have.
-              (if (i32.and (i32.eq (local.get $depth) (i32.const 1))
-                           (i32.and (i32.lt_s (local.get $patternDepth) (i32.const 0)) (i32.eqz (local.get $isImport))))
-                (then
-                  (local.set $end (call $skipGroup (i32.add (local.get $i) (i32.const 1)) (local.get $c)))
-                  (if (i32.lt_s (local.get $end) (i32.const 0)) (then (return (i32.const -1))))
-                  (local.set $i (local.get $end))
-                  (br $step)))
               (br $punctuated)))
           (if (i32.or (i32.eq (local.get $c) (i32.const 125)) (i32.or (i32.eq (local.get $c) (i32.const 41)) (i32.eq (local.get $c) (i32.const 93))))
             (then

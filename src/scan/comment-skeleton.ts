@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer'
+import { BACKSLASH, BACKTICK, DOUBLE_QUOTE, HASH, NEWLINE, OPEN_BRACKET, QUOTE, SLASH, STAR } from './char-codes.js'
 import { COMMENT_SKELETON_WASM } from './comment-skeleton-wasm.js'
 import { withoutMarkupComments } from './markup-comments.js'
 import { ensureMemory, instantiate, type WasmMemory } from './wasm-instance.js'
@@ -114,13 +115,3 @@ function lineEnd(text: string, from: number): number {
   for (let j = from; j < text.length; j += 1) if (text.charCodeAt(j) === NEWLINE) return j
   return -1
 }
-
-const NEWLINE = 10
-const DOUBLE_QUOTE = 34
-const HASH = 35
-const QUOTE = 39
-const STAR = 42
-const SLASH = 47
-const OPEN_BRACKET = 91
-const BACKSLASH = 92
-const BACKTICK = 96

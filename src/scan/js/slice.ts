@@ -1,3 +1,28 @@
+import {
+  BACKSLASH,
+  BACKTICK,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  CLOSE_PAREN,
+  COLON,
+  COMMA,
+  DOLLAR,
+  DOT,
+  DOUBLE_QUOTE,
+  EQUALS,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  OPEN_PAREN,
+  QUOTE,
+  SEMICOLON,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  UNDERSCORE,
+} from '../char-codes.js'
 import { REGEX_AFTER_PUNCTUATION } from './lexer.js'
 import { createStatementScanner, type StatementScanner } from './statement-scanner.js'
 
@@ -86,32 +111,8 @@ const LEADS = new Set(['export', 'default', 'async', 'declare', 'abstract'])
 const VARIABLES = new Set(['const', 'let', 'var'])
 const NAMES_NEXT = new Set(['function', 'class'])
 
-// Character codes (plain constants: a `const enum` is not inlined under isolatedModules).
-const TAB = 9
-const NEWLINE = 10
-const CARRIAGE_RETURN = 13
-const SPACE = 32
-const DOUBLE_QUOTE = 34
-const DOLLAR = 36
-const QUOTE = 39
-const OPEN_PAREN = 40
-const CLOSE_PAREN = 41
-const STAR = 42
-const COMMA = 44
-const DOT = 46
-const SLASH = 47
-const COLON = 58
-const SEMICOLON = 59
-const EQUALS = 61
-const OPEN_BRACKET = 91
-const BACKSLASH = 92
-const CLOSE_BRACKET = 93
-const UNDERSCORE = 95
 // What `last` holds after a word or a regular expression (no character has this code).
 const WORD = -1
-const BACKTICK = 96
-const OPEN_BRACE = 123
-const CLOSE_BRACE = 125
 
 // What a character is to the scanner, looked up instead of compared (the scanner's inner loop):
 // punctuation, space or part of a word. Every character from 128 up is part of a word but four.
@@ -313,17 +314,8 @@ function scanJs(text: string): Scanned[] | undefined {
     }
     current.head = false
     if (c !== STAR) namesNext = false
-    if (c === QUOTE || c === DOUBLE_QUOTE) {
-      const end = skipQuoted(text, i, c)
-      if (end < 0) return undefined
-      i = end
-      last = c
-      lastWord = ''
-      newline = false
-      continue
-    }
-    if (c === BACKTICK) {
-      const end = skipTemplate(text, i)
+    if (c === QUOTE || c === DOUBLE_QUOTE || c === BACKTICK) {
+      const end = c === BACKTICK ? skipTemplate(text, i) : skipQuoted(text, i, c)
       if (end < 0) return undefined
       i = end
       last = c

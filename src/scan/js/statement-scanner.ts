@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer'
 import { ensureMemory, instantiate, type WasmMemory } from '../wasm-instance.js'
+import type { Scanned } from './slice.js'
 import { STATEMENT_SCANNER_WASM } from './statement-scanner-wasm.js'
 
 /**
@@ -13,13 +14,7 @@ export interface StatementScanner {
    * undefined when the scanner gives up, 'full' when they did not fit its output (then the
    * caller runs the JavaScript loop).
    */
-  scan(text: string): RawStatement[] | undefined | 'full'
-}
-
-export interface RawStatement {
-  readonly start: number
-  readonly declares: Set<string>
-  isImport: boolean
+  scan(text: string): Scanned[] | undefined | 'full'
 }
 
 /** What the slicer decides with, handed over so that both loops read the same tables. */
@@ -76,7 +71,7 @@ export function createStatementScanner(tables: ScannerTables): StatementScanner 
       if (count === -1) return undefined
       if (count === -2) return 'full'
       const pairs = new Int32Array(memory.buffer, out, count * 2)
-      let current: RawStatement = { start: 0, declares: new Set(), isImport: false }
+      let current = { start: 0, declares: new Set<string>(), isImport: false }
       const statements = [current]
       for (let k = 0; k < pairs.length; k += 2) {
         const a = pairs[k] as number
